@@ -1,0 +1,3 @@
+from jekyll_py.cli import main
+
+raise SystemExit(main())
