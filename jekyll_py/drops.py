@@ -1,0 +1,212 @@
+"""What templates see of the site model: `site`, `page`, collections and static files.
+
+Each drop is a read-only Mapping over a model object, computed when a key is read, so a
+template sees the model as it is at that moment (as Jekyll's drops do)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from jekyll_py import JEKYLL_VERSION
+
+
+class Drop(Mapping):
+    """Keys come from `computed` (name -> function of the object), then from `fallback()`."""
+
+    computed: dict = {}
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def fallback(self) -> dict:
+        return {}
+
+    def __getitem__(self, key):
+        getter = self.computed.get(key)
+        if getter is not None:
+            return getter(self.obj)
+        return self.fallback()[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self.computed or key in self.fallback()
+
+    def keys(self):
+        keys = list(self.computed)
+        keys += [k for k in self.fallback() if k not in self.computed]
+        return keys
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Drop) and other.obj is self.obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def to_dict(self) -> dict:
+        return {key: self[key] for key in self.keys()}
+
+
+def _liquid(value):
+    return value.to_liquid() if value is not None and hasattr(value, "to_liquid") else value
+
+
+class DocumentDrop(Drop):
+    computed = {
+        "collection": lambda d: d.collection.label,
+        "excerpt": lambda d: str(d.data["excerpt"]) if d.data.get("excerpt") is not None else "",
+        "name": lambda d: d.data.get("name") or d.basename,
+        "previous": lambda d: _liquid(d.neighbour(-1)),
+        "next": lambda d: _liquid(d.neighbour(1)),
+        "path": lambda d: d.relative_path,
+        "relative_path": lambda d: d.relative_path,
+        "id": lambda d: d.id,
+        "output": lambda d: d.output,
+        "content": lambda d: d.content,
+        "url": lambda d: d.url,
+        "date": lambda d: d.date,
+        "title": lambda d: d.data.get("title"),
+        "categories": lambda d: d.data.get("categories"),
+        "tags": lambda d: d.data.get("tags"),
+    }
+
+    def fallback(self):
+        return self.obj.data
+
+    def __str__(self) -> str:
+        return self.obj.output if self.obj.output is not None else (self.obj.content or "")
+
+
+class ExcerptDrop(DocumentDrop):
+    computed = dict(DocumentDrop.computed)
+    computed.update({
+        "layout": lambda e: e.doc.data.get("layout"),
+        "date": lambda e: e.doc.date,
+        "excerpt": lambda e: None,
+        "name": lambda e: e.doc.data.get("name") or e.doc.basename,
+        "collection": lambda e: e.doc.collection.label,
+        "id": lambda e: e.doc.id + "#excerpt",
+        "output": lambda e: e.output,
+        "previous": lambda e: _liquid(e.doc.neighbour(-1)),
+        "next": lambda e: _liquid(e.doc.neighbour(1)),
+        "title": lambda e: e.data.get("title"),
+        "categories": lambda e: e.data.get("categories"),
+        "tags": lambda e: e.data.get("tags"),
+    })
+
+    def fallback(self):
+        return self.obj.data
+
+    def __str__(self) -> str:
+        return self.obj.output
+
+
+class PageDrop(Drop):
+    """A page as `page` / an item of `site.pages`: its data plus content, dir, excerpt, name,
+    path and url (Jekyll builds a Hash for pages; here it is computed on access)."""
+
+    computed = {
+        "content": lambda p: p.content,
+        "dir": lambda p: p.dir,
+        "excerpt": lambda p: None if p.data.get("excerpt") is None else str(p.data["excerpt"]),
+        "name": lambda p: p.name,
+        "path": lambda p: p.data.get("path", p.relative_path),
+        "url": lambda p: p.url,
+    }
+
+    def fallback(self):
+        return self.obj.data
+
+    def keys(self):
+        keys = [k for k in self.obj.data if k not in self.computed]
+        return keys + list(self.computed)
+
+    def __str__(self) -> str:
+        return self.obj.output if self.obj.output is not None else (self.obj.content or "")
+
+
+class StaticFileDrop(Drop):
+    computed = {
+        "name": lambda f: f.name,
+        "extname": lambda f: f.extname,
+        "modified_time": lambda f: f.modified_time,
+        "basename": lambda f: f.basename,
+        "path": lambda f: f.relative_path,
+        "collection": lambda f: f.type,
+    }
+
+    def fallback(self):
+        return self.obj.data
+
+
+class CollectionDrop(Drop):
+    computed = {
+        "output": lambda c: c.write,
+        "label": lambda c: c.label,
+        "docs": lambda c: [d.to_liquid() for d in c.docs],
+        "files": lambda c: [f.to_liquid() for f in c.files],
+        "directory": lambda c: c.directory,
+        "relative_directory": lambda c: c.relative_directory,
+    }
+
+    def fallback(self):
+        return self.obj.metadata
+
+
+class SiteDrop(Drop):
+    """`site`: the configuration, plus the model's pages, posts, collections, data..."""
+
+    def __init__(self, site):
+        super().__init__(site)
+        self._cache = {}
+        self.computed = {
+            "data": lambda s: s.config.get("data") or s.data,
+            "time": lambda s: s.time,
+            "pages": lambda s: [p.to_liquid() for p in s.pages],
+            "static_files": lambda s: [f.to_liquid() for f in s.static_files],
+            "html_files": lambda s: [f.to_liquid() for f in s.static_files
+                                     if f.extname in (".html", ".htm", ".xhtml")],
+            "tags": lambda s: s.post_attr_hash("tags"),
+            "categories": lambda s: s.post_attr_hash("categories"),
+            "posts": lambda s: [d.to_liquid() for d in
+                                sorted(s.posts.docs, key=lambda d: d.sort_key(), reverse=True)],
+            "html_pages": lambda s: [p.to_liquid() for p in s.pages
+                                     if p.html or p.url.endswith("/")],
+            "collections": lambda s: [c.to_liquid() for c in
+                                      sorted(s.collections.values(), key=lambda c: c.label)],
+            "documents": lambda s: [d.to_liquid() for d in s.documents()],
+            "related_posts": lambda s: None,
+        }
+
+    def __getitem__(self, key):
+        if key in self._cache:
+            return self._cache[key]
+        site = self.obj
+        if key != "posts" and key in site.collections:
+            value = [d.to_liquid() for d in site.collections[key].docs]
+        elif key in self.computed:
+            value = self.computed[key](site)
+        else:
+            return site.config[key]
+        # The lists are built once per render pass; the model does not change while rendering.
+        self._cache[key] = value
+        return value
+
+    def __contains__(self, key) -> bool:
+        return key in self.obj.collections or key in self.computed or key in self.obj.config
+
+    def keys(self):
+        keys = list(self.computed)
+        keys += [k for k in self.obj.collections if k != "posts" and k not in keys]
+        keys += [k for k in self.obj.config if k not in keys]
+        return keys
+
+    def fallback(self):
+        return self.obj.config
+
+
+def jekyll_drop(environment: str) -> dict:
+    return {"version": JEKYLL_VERSION, "environment": environment}

@@ -1,0 +1,107 @@
+"""Rendering one document: Liquid on its body, then its converter, then its layout chain.
+
+A document's render reads the site model and templates and changes only that document, so
+documents can be rendered alone (and in any order, apart from Liquid state Jekyll shares)."""
+from __future__ import annotations
+
+from jekyll_py.drops import jekyll_drop
+from jekyll_py.errors import ConversionError, JekyllError
+from jekyll_py.log import logger
+from jekyll_py.utils import deep_merge
+
+
+def liquid_name(doc) -> str:
+    """The name Jekyll's messages give a file: pages by relative path, documents by full path."""
+    if getattr(doc, "is_page", False):
+        return str(doc.data.get("path", doc.relative_path))
+    return doc.path
+
+
+def new_payload(site, doc, page) -> dict:
+    return {
+        "site": site.site_drop,
+        "page": page,
+        "layout": None,
+        "content": None,
+        "paginator": doc.pager.to_liquid() if getattr(doc, "pager", None) else None,
+        "jekyll": jekyll_drop(site.environment),
+        "highlighter_prefix": None,
+        "highlighter_suffix": None,
+    }
+
+
+def convert(site, doc, content: str) -> str:
+    converter = site.converter_for(doc.ext)
+    try:
+        return converter.convert(content, doc) if _takes_document(converter) \
+            else converter.convert(content)
+    except JekyllError:
+        raise
+    except Exception as err:  # a converter bug must still name the file
+        raise ConversionError(
+            f"Conversion error: {type(converter).__name__} encountered an error while "
+            f"converting '{doc.relative_path}': {err}") from err
+
+
+def _takes_document(converter) -> bool:
+    code = getattr(converter.convert, "__code__", None)
+    return code is not None and code.co_argcount >= 3
+
+
+def render_document(site, doc) -> None:
+    """Render `doc` into `doc.output`; afterwards `doc.content` holds the converted body."""
+    page = doc.to_liquid()
+    if getattr(doc, "is_page", False):
+        page = page.to_dict()  # Jekyll gives a page a Hash snapshot taken before rendering
+    payload = new_payload(site, doc, page)
+    layout = site.layouts.get(_layout_name(doc))
+    if layout is not None:
+        payload["layout"] = dict(layout.data)
+    site.plugins.trigger(doc, "pre_render", payload)
+    output = doc.content
+    if doc.render_with_liquid:
+        output = site.liquid.render(output, payload, name=liquid_name(doc))
+    output = convert(site, doc, output or "")
+    doc.content = output
+    site.plugins.trigger(doc, "post_convert")
+    output = doc.content
+    if doc.place_in_layout:
+        output = place_in_layouts(site, doc, output, payload)
+    doc.output = output
+    site.plugins.trigger(doc, "post_render")
+
+
+def render_excerpt(site, excerpt) -> str:
+    payload = new_payload(site, excerpt, excerpt.to_liquid())
+    output = excerpt.content
+    if excerpt.render_with_liquid:
+        output = site.liquid.render(output, payload, name=excerpt.doc.path)
+    return convert(site, excerpt, output or "")
+
+
+def _layout_name(doc) -> str:
+    value = doc.data.get("layout")
+    return "" if value is None else str(value)
+
+
+def place_in_layouts(site, doc, content: str, payload: dict) -> str:
+    name = doc.data.get("layout")
+    layout = site.layouts.get(_layout_name(doc))
+    if name is not None and layout is None:
+        logger.warn("Build Warning:",
+                    f"Layout '{name}' requested in {doc.relative_path} does not exist.")
+    used = set()
+    payload["layout"] = None
+    output = content
+    while layout is not None:
+        used.add(id(layout))
+        payload["content"] = output
+        payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
+        output = site.liquid.render(layout.content, payload, name=layout.relative_path,
+                                    cache_key=(layout.path, layout.mtime))
+        site.record_dependency(doc, layout.path)
+        parent = layout.data.get("layout")
+        layout = site.layouts.get("" if parent is None else str(parent))
+        if layout is not None and id(layout) in used:
+            break
+    return output

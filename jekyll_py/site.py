@@ -1,0 +1,211 @@
+"""The site: its model (pages, collections, static files, data, layouts) and `build()`, which
+runs the stages in order: read, generate, render, write."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time as clock
+
+from jekyll_py.converters import Identity, site_converters
+from jekyll_py.dates import RubyTime, parse_date, site_timezone
+from jekyll_py.defaults import FrontMatterDefaults
+from jekyll_py.documents import Collection
+from jekyll_py.drops import SiteDrop
+from jekyll_py.errors import JekyllError
+from jekyll_py.hooks import Hooks
+from jekyll_py.liquid.engine import LiquidEngine
+from jekyll_py.reader import Reader
+from jekyll_py.render import render_document
+from jekyll_py.writer import SiteWriter
+
+
+class Site:
+    def __init__(self, config: dict):
+        self.config = config
+        self.source = config["source"]
+        self.dest = config["destination"]
+        self.safe = bool(config.get("safe"))
+        self.environment = os.environ.get("JEKYLL_ENV") or "development"
+        self.tz = site_timezone(config.get("timezone"))
+        if config.get("timezone"):
+            os.environ["TZ"] = str(config["timezone"])  # Jekyll sets TZ for the whole build
+        self.plugins = Hooks()
+        self.generators = []  # callables run after reading, before rendering
+        self.dependencies = {}  # document path -> set of template paths it used
+        self._ensure_not_in_dest()
+        self.reset()
+
+    # -- setup ---------------------------------------------------------------------------
+    def _ensure_not_in_dest(self) -> None:
+        source = os.path.abspath(self.source)
+        dest = os.path.abspath(self.dest)
+        path = source
+        while True:
+            if path == dest:
+                raise JekyllError(
+                    "Destination directory cannot be or contain the Source directory.")
+            parent = os.path.dirname(path)
+            if parent == path:
+                break
+            path = parent
+
+    def reset(self) -> None:
+        if self.config.get("time"):
+            self.time = parse_date(str(self.config["time"]), self.tz, "Invalid time in _config.yml.")
+        else:
+            self.time = RubyTime.of(dt.datetime.now(self.tz))
+        self.layouts = {}
+        self.pages = []
+        self.static_files = []
+        self.data = {}
+        self.defaults = FrontMatterDefaults(self)
+        collections = self.config.get("collections") or {}
+        labels = list(collections) if isinstance(collections, (dict, list)) else []
+        self.collections = {}
+        for label in (["posts"] + labels):
+            if label not in self.collections:
+                self.collections[label] = Collection(self, label)
+        self._attr_hashes = {}
+        self.converters = site_converters(self)
+        self.liquid = LiquidEngine(self)
+        self.site_drop = SiteDrop(self)
+
+    @property
+    def posts(self) -> Collection:
+        return self.collections["posts"]
+
+    @property
+    def collections_path(self) -> str:
+        collections_dir = self.config.get("collections_dir") or ""
+        return os.path.join(self.source, collections_dir) if collections_dir else self.source
+
+    @property
+    def includes_dirs(self) -> list[str]:
+        return [os.path.join(self.source, self.config.get("includes_dir") or "_includes")]
+
+    def documents(self) -> list:
+        seen, result = set(), []
+        for collection in self.collections.values():
+            for item in list(collection.docs) + list(collection.files):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    result.append(item)
+        return result
+
+    # -- publishing rules (Jekyll's Publisher) ----------------------------------------------
+    def hidden_in_the_future(self, thing) -> bool:
+        if not getattr(thing, "is_document", False) or self.config.get("future"):
+            return False
+        return int(thing.date.timestamp()) > int(self.time.timestamp())
+
+    def publishable(self, thing) -> bool:
+        can_publish = thing.data.get("published", True) is not False or \
+            bool(self.config.get("unpublished"))
+        return can_publish and not self.hidden_in_the_future(thing)
+
+    # -- converters --------------------------------------------------------------------------
+    def converter_for(self, ext: str):
+        for converter in self.converters:
+            if converter.matches(ext):
+                return converter
+        return Identity()
+
+    def output_ext_for(self, doc) -> str:
+        permalink = doc.permalink
+        if permalink and not str(permalink).endswith("/"):
+            ext = os.path.splitext(str(permalink))[1]
+            if ext:
+                return ext
+        return self.converter_for(doc.ext).output_ext(doc.ext)
+
+    def markdown_converter(self):
+        return self.converters[0]
+
+    def sass_converter(self):
+        return self.converters[1]
+
+    # -- site.tags / site.categories ---------------------------------------------------------
+    def post_attr_hash(self, attr: str) -> dict:
+        if attr not in self._attr_hashes:
+            grouped = {}
+            for post in self.posts.docs:
+                for value in post.data.get(attr) or []:
+                    grouped.setdefault(value, []).append(post)
+            self._attr_hashes[attr] = {
+                key: [p.to_liquid() for p in sorted(posts, key=lambda d: d.sort_key(),
+                                                     reverse=True)]
+                for key, posts in grouped.items()}
+        return self._attr_hashes[attr]
+
+    def find_document(self, relative_path: str):
+        for item in self.pages + self.documents():
+            if getattr(item, "relative_path", None) == relative_path:
+                return item
+        return None
+
+    def record_dependency(self, doc, template_path: str) -> None:
+        self.dependencies.setdefault(doc.path, set()).add(template_path)
+
+    # -- the stages ----------------------------------------------------------------------------
+    def read(self) -> None:
+        Reader(self).read()
+        limit = self.config.get("limit_posts") or 0
+        if limit > 0:
+            self.posts.docs = self.posts.docs[-limit:]
+        self.plugins.trigger_site("post_read", self)
+
+    def generate(self) -> None:
+        for generator in self.generators:
+            generator(self)
+
+    def render(self) -> None:
+        self.plugins.trigger_site("pre_render", self)
+        for collection in self.collections.values():
+            for doc in collection.docs:
+                render_document(self, doc)
+        for page in self.pages:
+            render_document(self, page)
+        self.plugins.trigger_site("post_render", self)
+
+    def items_to_write(self) -> list:
+        seen, items = set(), []
+        statics = [f for f in self.static_files if f.write]
+        docs = [d for d in self.documents() if getattr(d, "is_document", False) and d.write]
+        for item in self.pages + statics + docs:
+            if id(item) not in seen:
+                seen.add(id(item))
+                items.append(item)
+        return items
+
+    def write(self) -> None:
+        writer = SiteWriter(self)
+        writer.start()
+        try:
+            for item in self.items_to_write():
+                destination = item.destination(self.dest)
+                if hasattr(item, "output"):
+                    writer.write_text(destination, item.output or "")
+                    for relative, text in getattr(item, "extra_outputs", {}).items():
+                        writer.write_text(os.path.join(self.dest, relative), text)
+                    self.plugins.trigger(item, "post_write")
+                else:
+                    writer.copy_static(item.path, destination)
+        except BaseException:
+            writer.abort()
+            raise
+        writer.finish()
+        self.plugins.trigger_site("post_write", self)
+
+    def process(self) -> None:
+        """A whole build: read, generate, render, write."""
+        self.reset()
+        self.read()
+        self.generate()
+        self.render()
+        self.write()
+
+
+def timed_build(site: Site) -> float:
+    start = clock.monotonic()
+    site.process()
+    return clock.monotonic() - start

@@ -1,0 +1,132 @@
+"""Small helpers shared by several stages (Jekyll's Utils module)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Slugify character classes, as Jekyll's Utils.slugify defines them per mode.
+# Python's re has no \p{..}; "letters, marks and decimal digits" is checked per character.
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+
+def _is_word_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in ("L", "M") or cat == "Nd"
+
+
+def _replace_runs(text: str, keep) -> str:
+    out = []
+    in_run = False
+    for ch in text:
+        if keep(ch):
+            out.append(ch)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    return "".join(out)
+
+
+_LATIN_FALLBACK = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                   "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l", "Ł": "L", "đ": "d",
+                   "Đ": "D", "ı": "i"}
+
+
+def transliterate(text: str) -> str:
+    """Latin transliteration in the spirit of I18n.transliterate: accents dropped, others '?'."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        if ch in _LATIN_FALLBACK:
+            out.append(_LATIN_FALLBACK[ch])
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out.append(base if base and all(ord(c) < 128 for c in base) else "?")
+    return "".join(out)
+
+
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+
+
+def slugify(text, mode: str | None = None, cased: bool = False):
+    """Jekyll's Utils.slugify: returns None for None."""
+    if text is None:
+        return None
+    text = str(text)
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = transliterate(text)
+    if mode == "raw":
+        slug = re.sub(r"\s+", "-", text)
+    elif mode == "pretty":
+        slug = _replace_runs(text, lambda c: _is_word_char(c) or c in _PRETTY_KEEP)
+    elif mode == "ascii":
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
+    else:  # default and latin
+        slug = _replace_runs(text, _is_word_char)
+    slug = re.sub(r"^-|-$", "", slug)
+    return slug if cased else slug.lower()
+
+
+def titleize_slug(slug: str) -> str:
+    """'my-first-post' -> 'My First Post' (Ruby's capitalize lower-cases the rest)."""
+    return " ".join(part[:1].upper() + part[1:].lower() for part in slug.split("-"))
+
+
+def deep_merge(master: dict, other: dict) -> dict:
+    """Jekyll's deep_merge_hashes: a copy of master with other merged in; nil never overwrites."""
+    result = dict(master)
+    for key, new in other.items():
+        old = result.get(key)
+        if new is None and key in result:
+            continue
+        if isinstance(old, dict) and isinstance(new, dict):
+            result[key] = deep_merge(old, new)
+        else:
+            result[key] = new
+    return result
+
+
+def has_liquid_construct(text: str | None) -> bool:
+    return bool(text) and ("{%" in text or "{{" in text)
+
+
+def pluralized_array(data: dict, singular: str, plural: str) -> list:
+    """Jekyll's pluralized_array_from_hash: the singular key wins; a plural string is split."""
+    value = data.get(singular)
+    if value is None:
+        value = data.get(plural)
+        if isinstance(value, str):
+            value = value.split()
+        elif isinstance(value, list):
+            value = [v for v in value if v is not None]
+        elif value is not None:
+            value = None
+    result = []
+    _flatten_into(value, result)
+    return [v for v in result if v is not None]
+
+
+def _flatten_into(value, out: list) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _flatten_into(item, out)
+    else:
+        out.append(value)
+
+
+def add_permalink_suffix(template: str, style: str) -> str:
+    if style == "pretty":
+        return template + "/"
+    if style in ("date", "ordinal", "none"):
+        return template + ":output_ext"
+    if style.endswith("/"):
+        template += "/"
+    if style.endswith(":output_ext"):
+        template += ":output_ext"
+    return template

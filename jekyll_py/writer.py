@@ -1,0 +1,92 @@
+"""Writing the destination folder.
+
+Everything is written into a fresh folder beside the destination, which is then swapped in:
+a build that fails half-way leaves the previous `_site` whole. Files named by `keep_files`
+are carried over from the old destination; static files keep their modification times, and
+ones unchanged since the last build are hard-linked rather than copied again."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+from jekyll_py.errors import JekyllError
+
+
+class SiteWriter:
+    def __init__(self, site):
+        self.site = site
+        self.dest = site.dest
+        parent, base = os.path.split(self.dest.rstrip("/"))
+        self.staging = os.path.join(parent, f".{base}.jekyll-py-new")
+        self.retired = os.path.join(parent, f".{base}.jekyll-py-old")
+
+    def start(self) -> None:
+        for stale in (self.staging, self.retired):
+            if os.path.lexists(stale):
+                shutil.rmtree(stale, ignore_errors=True)
+        os.makedirs(self.staging)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _target(self, destination: str) -> str:
+        """Map a path under the real destination into the staging folder."""
+        relative = os.path.relpath(destination, self.dest)
+        if relative.startswith(".."):
+            raise JekyllError(f"Refusing to write outside the destination: {destination}")
+        return os.path.join(self.staging, relative)
+
+    def write_text(self, destination: str, text: str) -> None:
+        target = self._target(destination)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+
+    def copy_static(self, source: str, destination: str) -> None:
+        target = self._target(destination)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        previous = destination
+        try:
+            src_stat = os.stat(source)
+            old_stat = os.stat(previous)
+            if (old_stat.st_mtime_ns == src_stat.st_mtime_ns
+                    and old_stat.st_size == src_stat.st_size):
+                os.link(previous, target)
+                return
+        except OSError:
+            pass
+        shutil.copy2(source, target)
+
+    def _kept_entries(self) -> list[str]:
+        """Paths (relative to the old destination) matched by keep_files."""
+        keep = [str(k) for k in (self.site.config.get("keep_files") or [])]
+        if not keep or not os.path.isdir(self.dest):
+            return []
+        pattern = re.compile("|".join(re.escape(k) for k in keep))
+        kept = []
+        for root, dirnames, filenames in os.walk(self.dest):
+            rel_root = os.path.relpath(root, self.dest)
+            for name in list(dirnames):
+                rel = os.path.normpath(os.path.join(rel_root, name))
+                if pattern.match(rel):
+                    kept.append(rel)
+                    dirnames.remove(name)
+            for name in filenames:
+                rel = os.path.normpath(os.path.join(rel_root, name))
+                if pattern.match(rel):
+                    kept.append(rel)
+        return kept
+
+    def finish(self) -> None:
+        """Carry over keep_files, then swap the staging folder in."""
+        for rel in self._kept_entries():
+            target = os.path.join(self.staging, rel)
+            if os.path.lexists(target):
+                continue
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.rename(os.path.join(self.dest, rel), target)
+        if os.path.lexists(self.dest):
+            os.rename(self.dest, self.retired)
+        os.rename(self.staging, self.dest)
+        shutil.rmtree(self.retired, ignore_errors=True)
