@@ -187,6 +187,28 @@ class Page(Convertible):
         return f"<Page {self.relative_path}>"
 
 
+class GeneratedPage(Page):
+    """A page made by a plugin, not read from a file (Jekyll's PageWithoutAFile)."""
+
+    def __init__(self, site, directory: str, name: str, content: str = "", data: dict | None = None):
+        self.site = site
+        self.dir_ = directory
+        self.name = name
+        self.path = os.path.join(site.source, directory.lstrip("/"), name)
+        self.relative_path = f"{directory}/{name}".lstrip("/")
+        self.ext = os.path.splitext(name)[1]
+        self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.ext)] if self.ext else name)
+        self.extra_outputs = {}
+        self.pager = None
+        self.content = content
+        self.front_matter_lines = 0
+        self.data = deep_merge(site.defaults.all(self.relative_path, "pages"), data or {})
+        self._url = None
+
+    def __repr__(self) -> str:
+        return f"<GeneratedPage {self.relative_path}>"
+
+
 class Document(Convertible):
     """A file in a collection (posts included) that starts with front matter."""
 

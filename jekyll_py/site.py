@@ -14,6 +14,7 @@ from jekyll_py.drops import SiteDrop
 from jekyll_py.errors import JekyllError
 from jekyll_py.hooks import Hooks
 from jekyll_py.liquid.engine import LiquidEngine
+from jekyll_py.plugins import load_plugins
 from jekyll_py.reader import Reader
 from jekyll_py.render import render_document
 from jekyll_py.writer import SiteWriter
@@ -29,8 +30,6 @@ class Site:
         self.tz = site_timezone(config.get("timezone"))
         if config.get("timezone"):
             os.environ["TZ"] = str(config["timezone"])  # Jekyll sets TZ for the whole build
-        self.plugins = Hooks()
-        self.generators = []  # callables run after reading, before rendering
         self.dependencies = {}  # document path -> set of template paths it used
         self._ensure_not_in_dest()
         self.reset()
@@ -66,9 +65,12 @@ class Site:
             if label not in self.collections:
                 self.collections[label] = Collection(self, label)
         self._attr_hashes = {}
+        self.plugins = Hooks()
+        self.generators = []  # callables generator(site), run after reading, before rendering
         self.converters = site_converters(self)
         self.liquid = LiquidEngine(self)
         self.site_drop = SiteDrop(self)
+        load_plugins(self)
 
     @property
     def posts(self) -> Collection:
