@@ -6,8 +6,9 @@ pixels wide. The network is closed in tests: requests leaving loopback are answe
 itself (an empty script, a small SVG image, the citation data), except in the offline test,
 which refuses them all to check that the page then stays quiet.
 
-Needs Debian's `chromium` (apt-get install chromium) and the `playwright` Python package; no
-browser is downloaded. Without Chromium the browser tests are skipped, except on CI (CI set).
+Needs Debian's `chromium` (apt-get install chromium; or the path of another Chromium in
+$CHROMIUM) and the `playwright` Python package; no browser is downloaded. Without Chromium the
+browser tests are skipped, except on CI (CI set), where that is a failure.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "jekyll-ref"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
