@@ -114,6 +114,19 @@ def _load_toml(path: str, text: str) -> dict:
         raise ConfigError(f"Error reading configuration file {path}: {err}") from None
 
 
+def read_theme_config(path: str) -> dict:
+    """A theme's own _config.yml (logged as Jekyll logs it); non-mappings are ignored."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = frontmatter.load_yaml(handle.read(), filename=path)
+    except (OSError, frontmatter.YAMLSyntaxError) as err:
+        raise ConfigError(f"Error reading theme configuration file {path}: {err}") from None
+    if not isinstance(data, dict):
+        return {}
+    logger.info("Theme Config file:", path)
+    return data
+
+
 def config_files(source: str, requested) -> list[tuple[str, bool]]:
     """The files to read, with whether each is the implicit default."""
     if requested:

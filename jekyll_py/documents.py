@@ -79,11 +79,12 @@ class Convertible:
 
 
 class Layout(Convertible):
-    def __init__(self, site, directory: str, relative_name: str):
+    def __init__(self, site, directory: str, relative_name: str, base: str | None = None):
+        # `base` is the source, or a theme's root for the theme's layouts.
         self.site = site
         self.name = relative_name
         self.path = os.path.join(directory, relative_name)
-        self.relative_path = os.path.relpath(self.path, site.source)
+        self.relative_path = os.path.relpath(self.path, base or site.source)
         self.ext = os.path.splitext(relative_name)[1]
         self.data = self.read_front_matter(self.path, self.relative_path, strict_label="layout") or {}
         self.mtime = os.stat(self.path).st_mtime_ns
@@ -95,12 +96,13 @@ class Page(Convertible):
     is_page = True
     is_document = False
 
-    def __init__(self, site, directory: str, name: str):
-        # `directory` is Jekyll's @dir: "" for the root, "/sub/dir" otherwise.
+    def __init__(self, site, directory: str, name: str, base: str | None = None):
+        # `directory` is Jekyll's @dir: "" for the root, "/sub/dir" otherwise; `base` is the
+        # folder it is relative to (the source, or a theme's root for a theme's assets).
         self.site = site
         self.dir_ = directory
         self.name = name
-        self.path = os.path.join(site.source, directory.lstrip("/"), name)
+        self.path = os.path.join(base or site.source, directory.lstrip("/"), name)
         self.relative_path = f"{directory}/{name}".lstrip("/")
         self.ext = os.path.splitext(name)[1]
         self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.ext)] if self.ext else name)
@@ -557,7 +559,8 @@ class StaticFile:
     is_page = False
     is_document = False
 
-    def __init__(self, site, directory: str, name: str, collection: "Collection | None" = None):
+    def __init__(self, site, directory: str, name: str, collection: "Collection | None" = None,
+                 base: str | None = None):
         # `directory` is relative to the source with a leading "/" ("" for the root), or for a
         # collection's file, relative to the collections folder ("_docs/sub").
         self.site = site
@@ -570,7 +573,7 @@ class StaticFile:
         self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.extname)]
                                if self.extname else name)
         container = site.config["collections_dir"] if collection is not None else ""
-        self.path = os.path.join(site.source, container, directory.lstrip("/"), name)
+        self.path = os.path.join(base or site.source, container, directory.lstrip("/"), name)
         self._url = None
 
     @property

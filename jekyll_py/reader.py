@@ -16,6 +16,7 @@ from jekyll_py.documents import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Documen
                                  StaticFile, read_text)
 from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
+from jekyll_py.utils import deep_merge
 
 _SPECIAL_RE = re.compile(r"\A[._#~]")
 
@@ -105,7 +106,10 @@ class Reader:
         for label, collection in site.collections.items():
             if label not in ("posts", "data"):
                 self.read_collection(collection)
+        self.read_theme_assets()
         site.data = self.read_data(os.path.join(site.source, site.config["data_dir"]))
+        if site.theme is not None and site.theme.data_path:
+            site.data = deep_merge(self.read_data(site.theme.data_path), site.data)
 
     def read_directories(self, directory: str) -> None:
         site = self.site
@@ -227,10 +231,43 @@ class Reader:
         site.static_files.extend(collection.files)
         collection.sort_docs()
 
+    # -- a theme's assets -------------------------------------------------------------------
+    def read_theme_assets(self) -> None:
+        """A theme's `assets/` files, unless the site has a file at the same path."""
+        site = self.site
+        theme = site.theme
+        if theme is None or not theme.assets_path:
+            return
+        for root, dirnames, filenames in os.walk(theme.assets_path):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(root, name)
+                if os.path.islink(path):
+                    logger.warn("Theme reader:", f"Ignored symlinked asset: {path}")
+                    continue
+                directory = os.path.relpath(root, theme.root).replace(os.sep, "/")
+                if frontmatter.has_front_matter(path):
+                    page = Page(site, directory, name, base=theme.root)
+                    if not any(p.relative_path == page.relative_path for p in site.pages):
+                        site.pages.append(page)
+                else:
+                    static = StaticFile(site, "/" + directory, name, base=theme.root)
+                    if not any(f.relative_path == static.relative_path for f in site.static_files):
+                        site.static_files.append(static)
+
     # -- layouts -------------------------------------------------------------------------
     def read_layouts(self) -> dict:
         site = self.site
-        directory = os.path.join(site.source, site.config["layouts_dir"])
+        layouts = self._read_layouts_in(os.path.join(site.source, site.config["layouts_dir"]),
+                                        site.source)
+        if site.theme is not None and site.theme.layouts_path:
+            theme_layouts = self._read_layouts_in(site.theme.layouts_path, site.theme.root)
+            for name, layout in theme_layouts.items():
+                layouts.setdefault(name, layout)
+        return layouts
+
+    def _read_layouts_in(self, directory: str, base: str) -> dict:
+        site = self.site
         layouts = {}
         if not os.path.isdir(directory):
             return layouts
@@ -244,7 +281,7 @@ class Reader:
                                .replace(os.sep, "/"))
         for entry in EntryFilter(site).filter(sorted(entries)):
             name = ".".join(entry.split(".")[:-1])
-            layouts[name] = Layout(site, directory, entry)
+            layouts[name] = Layout(site, directory, entry, base=base)
         return layouts
 
     # -- data ----------------------------------------------------------------------------

@@ -16,7 +16,10 @@ from jekyll_py.hooks import Hooks
 from jekyll_py.liquid.engine import LiquidEngine
 from jekyll_py.plugins import load_plugins
 from jekyll_py.reader import Reader
+from jekyll_py.log import logger
 from jekyll_py.render import render_document
+from jekyll_py.theme import Theme
+from jekyll_py.utils import deep_merge
 from jekyll_py.writer import SiteWriter
 
 
@@ -27,6 +30,7 @@ class Site:
         self.dest = config["destination"]
         self.safe = bool(config.get("safe"))
         self.environment = os.environ.get("JEKYLL_ENV") or "development"
+        self.theme = self._configure_theme()
         self.tz = site_timezone(config.get("timezone"))
         if config.get("timezone"):
             os.environ["TZ"] = str(config["timezone"])  # Jekyll sets TZ for the whole build
@@ -47,6 +51,22 @@ class Site:
             if parent == path:
                 break
             path = parent
+
+    def _configure_theme(self):
+        name = self.config.get("theme")
+        if name is None:
+            return None
+        if not isinstance(name, str):
+            logger.warn("Theme:", "value of 'theme' in config should be String to use gem-based "
+                                  f"themes, but got {type(name).__name__}")
+            return None
+        theme = Theme(name, self.source)
+        if theme.config_path and self.config.get("ignore_theme_config") is not True:
+            from jekyll_py.config import DEFAULTS, read_theme_config
+            theme_config = read_theme_config(theme.config_path)
+            theme_config = {k: v for k, v in theme_config.items() if k not in DEFAULTS}
+            self.config = deep_merge(theme_config, self.config)
+        return theme
 
     def reset(self) -> None:
         if self.config.get("time"):
@@ -83,7 +103,14 @@ class Site:
 
     @property
     def includes_dirs(self) -> list[str]:
-        return [os.path.join(self.source, self.config.get("includes_dir") or "_includes")]
+        dirs = [os.path.join(self.source, self.config.get("includes_dir") or "_includes")]
+        if self.theme is not None and self.theme.includes_path:
+            dirs.append(self.theme.includes_path)
+        return dirs
+
+    @property
+    def theme_sass_dirs(self) -> list[str]:
+        return [self.theme.sass_path] if self.theme is not None and self.theme.sass_path else []
 
     def documents(self) -> list:
         seen, result = set(), []
