@@ -109,7 +109,10 @@ class Page(Convertible):
         self.extra_outputs = {}
         self.pager = None
         front = self.read_front_matter(self.path, self.relative_path, strict_label="page")
-        self.data = deep_merge(site.defaults.all(self.relative_path, "pages"), front or {})
+        # A page's own keys win over defaults even when null (Jekyll only falls back to defaults
+        # for missing keys); templates see the two deep-merged, see `liquid_data`.
+        self.defaults_data = site.defaults.all(self.relative_path, "pages")
+        self.data = {**self.defaults_data, **(front or {})}
         if front is not None and front.get("permalink") == "":
             raise JekyllError(f"Invalid permalink in {self.path}")
         self._url = None
@@ -181,6 +184,11 @@ class Page(Convertible):
     def write(self) -> bool:
         return True
 
+    @property
+    def liquid_data(self) -> dict:
+        """What `page.*` shows of the data: defaults deep-merged under the page's own keys."""
+        return deep_merge(self.defaults_data, self.data)
+
     def to_liquid(self):
         from jekyll_py.drops import PageDrop
         return PageDrop(self)
@@ -204,7 +212,8 @@ class GeneratedPage(Page):
         self.pager = None
         self.content = content
         self.front_matter_lines = 0
-        self.data = deep_merge(site.defaults.all(self.relative_path, "pages"), data or {})
+        self.defaults_data = site.defaults.all(self.relative_path, "pages")
+        self.data = {**self.defaults_data, **(data or {})}
         self._url = None
 
     def __repr__(self) -> str:
@@ -230,9 +239,8 @@ class Document(Convertible):
         self.output = None
         self.yaml_error = False
         self._url = None
-        self.draft = (collection.label == "posts"
-                      and collection.relative_directory not in self.relative_path)
-        self.data = {}
+        self.data = {"draft": (collection.label == "posts"
+                               and collection.relative_directory not in self.relative_path)}
         self._categories_from_path("_drafts" if self.draft else collection.relative_directory)
 
     # -- reading -------------------------------------------------------------------------
@@ -316,6 +324,10 @@ class Document(Convertible):
         self.data["tags"] = pluralized_array(self.data, "tag", "tags")
 
     # -- dates, order, identity -----------------------------------------------------------
+    @property
+    def draft(self) -> bool:
+        return bool(self.data.get("draft"))
+
     @property
     def date(self):
         value = self.data.get("date")
@@ -403,7 +415,8 @@ class Document(Convertible):
     @property
     def id(self) -> str:
         slug = self.data.get("slug") or self.basename_without_ext
-        return os.path.join(os.path.dirname(self.url), str(slug))
+        parent = os.path.dirname(self.url.rstrip("/")) or "/"  # Ruby's File.dirname
+        return os.path.join(parent, str(slug))
 
     def destination(self, dest: str) -> str:
         path = urls.unescape_path(self.url)

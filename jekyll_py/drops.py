@@ -108,6 +108,8 @@ class PageDrop(Drop):
     """A page as `page` / an item of `site.pages`: its data plus content, dir, excerpt, name,
     path and url (Jekyll builds a Hash for pages; here it is computed on access)."""
 
+    _merged = None
+
     computed = {
         "content": lambda p: p.content,
         "dir": lambda p: p.dir,
@@ -118,10 +120,12 @@ class PageDrop(Drop):
     }
 
     def fallback(self):
-        return self.obj.data
+        if self._merged is None:
+            self._merged = self.obj.liquid_data
+        return self._merged
 
     def keys(self):
-        keys = [k for k in self.obj.data if k not in self.computed]
+        keys = [k for k in self.fallback() if k not in self.computed]
         return keys + list(self.computed)
 
     def __str__(self) -> str:
@@ -159,16 +163,15 @@ class CollectionDrop(Drop):
 class SiteDrop(Drop):
     """`site`: the configuration, plus the model's pages, posts, collections, data..."""
 
-    def __init__(self, site):
+    def __init__(self, site, cache: dict | None = None, current=None):
         super().__init__(site)
-        self._cache = {}
+        self._cache = {} if cache is None else cache
+        self.current = current  # the document being rendered, for site.related_posts
         self.computed = {
             "data": lambda s: s.config.get("data") or s.data,
             "time": lambda s: s.time,
             "pages": lambda s: [p.to_liquid() for p in s.pages],
             "static_files": lambda s: [f.to_liquid() for f in s.static_files],
-            "html_files": lambda s: [f.to_liquid() for f in s.static_files
-                                     if f.extname in (".html", ".htm", ".xhtml")],
             "tags": lambda s: s.post_attr_hash("tags"),
             "categories": lambda s: s.post_attr_hash("categories"),
             "posts": lambda s: [d.to_liquid() for d in
@@ -181,7 +184,16 @@ class SiteDrop(Drop):
             "related_posts": lambda s: None,
         }
 
+    def for_document(self, doc) -> "SiteDrop":
+        """The same drop (sharing its cache) with `related_posts` for `doc`."""
+        return SiteDrop(self.obj, self._cache, doc)
+
     def __getitem__(self, key):
+        if key == "related_posts":
+            doc = self.current
+            if not getattr(doc, "is_document", False):
+                return None
+            return [p.to_liquid() for p in self.obj.related_posts(doc)]
         if key in self._cache:
             return self._cache[key]
         site = self.obj

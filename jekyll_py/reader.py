@@ -295,8 +295,9 @@ class Reader:
         if not os.path.isdir(directory) or entry_filter.symlink(directory):
             return
         names = sorted(os.listdir(directory))
-        files = [n for n in names if not n.startswith(".")
-                 and os.path.splitext(n)[1] in (".yaml", ".yml", ".json", ".csv", ".tsv")]
+        # Ruby's Dir["*.{yaml,yml,json,csv,tsv}"] lists the files extension group by group.
+        files = [n for ext in (".yaml", ".yml", ".json", ".csv", ".tsv") for n in names
+                 if not n.startswith(".") and n.endswith(ext)]
         subdirs = [n for n in names if not n.startswith(".")
                    and os.path.isdir(os.path.join(directory, n))]
         for entry in files + subdirs:

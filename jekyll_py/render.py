@@ -19,7 +19,7 @@ def liquid_name(doc) -> str:
 
 def new_payload(site, doc, page) -> dict:
     return {
-        "site": site.site_drop,
+        "site": site.site_drop.for_document(doc),
         "page": page,
         "layout": None,
         "content": None,

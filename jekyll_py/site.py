@@ -166,6 +166,11 @@ class Site:
                 for key, posts in grouped.items()}
         return self._attr_hashes[attr]
 
+    def related_posts(self, doc) -> list:
+        """Jekyll's related posts without LSI: the ten most recent other posts."""
+        recent = list(reversed(self.posts.docs[-11:]))
+        return [p for p in recent if p is not doc][:10]
+
     def find_document(self, relative_path: str):
         for item in self.pages + self.documents():
             if getattr(item, "relative_path", None) == relative_path:
