@@ -158,7 +158,8 @@ def compare_files(expected_path: str, actual_path: str) -> FileComparison:
         want, got = normalise_markup(expected_text), normalise_markup(actual_text)
         if want == got:
             return FileComparison(NORMALISED, "")
-        return FileComparison(DIFFER, "after markup normalisation:\n" + _short_diff(want, got))
+        # Still differ after normalisation: show the plain line diff, easier to read.
+        return FileComparison(DIFFER, _short_diff(expected_text.splitlines(), actual_text.splitlines()))
     return FileComparison(DIFFER, _short_diff(expected_text.splitlines(), actual_text.splitlines()))
 
 
