@@ -211,11 +211,28 @@ class Site:
                 items.append(item)
         return items
 
+    def warn_conflicts(self, items: list) -> None:
+        """Jekyll's doctor check: several files written to one destination."""
+        by_destination = {}
+        for item in items:
+            by_destination.setdefault(item.destination(self.dest), []).append(item.path)
+        for destination, paths in by_destination.items():
+            if len(paths) < 2:
+                continue
+            logger.warn("Conflict:", "The following destination is shared by multiple files.")
+            logger.warn("", "The written file may end up with unexpected contents.")
+            logger.warn("", destination)
+            for path in paths:
+                logger.warn("", f" - {path}")
+            logger.warn("")
+
     def write(self) -> None:
+        items = self.items_to_write()
+        self.warn_conflicts(items)
         writer = SiteWriter(self)
         writer.start()
         try:
-            for item in self.items_to_write():
+            for item in items:
                 destination = item.destination(self.dest)
                 if hasattr(item, "output"):
                     writer.write_text(destination, item.output or "")
