@@ -1,0 +1,90 @@
+"""kramdown-flavoured Markdown (as Jekyll configures it) on markdown-it-py.
+
+`KramdownConverter(config)` is what the build uses; each kramdown feature lives in its own
+module as a markdown-it-py plugin (`plugin(md, **opts)`) plus the renderer rules it needs.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from ...errors import JekyllError
+from . import (
+    code,
+    headers,
+    html_block,
+    html_inline,
+    inline_rules,
+    lists,
+    paragraph,
+    typography,
+)
+from .options import KramdownOptions
+from .renderer import Context, build_tree, render_blocks, render_inline
+from .html_block import blank_flags
+
+DEFAULT_MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md"
+
+
+def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.disable(["text_join"])
+    for module in (html_block, paragraph, headers, inline_rules, lists, code, html_inline):
+        md.use(module.plugin, **opts.plugin_options())
+    md.use(typography.plugin, smart_quotes=opts.smart_quotes)
+    return md
+
+
+class KramdownConverter:
+    """Jekyll's Markdown converter: `matches`, `output_ext`, `convert`, `smartify`."""
+
+    def __init__(self, config: dict | None = None):
+        config = config or {}
+        processor = config.get("markdown") or "kramdown"
+        if str(processor).lower() != "kramdown":
+            raise JekyllError(
+                f"Invalid Markdown processor given: {processor} "
+                f"(Markdown processor: {processor!r} is not a valid Markdown processor; "
+                f"available processors are: kramdown)"
+            )
+        self.config = config
+        self.opts = KramdownOptions.from_config(config)
+        exts = config.get("markdown_ext") or DEFAULT_MARKDOWN_EXT
+        self._exts = {"." + e.strip().lower() for e in str(exts).split(",") if e.strip()}
+        self.md = build_markdown_it(self.opts)
+
+    def matches(self, ext: str) -> bool:
+        return ext.lower() in self._exts
+
+    def output_ext(self, ext: str) -> str:
+        return ".html"
+
+    def convert(self, text: str, document=None) -> str:
+        env: dict = {"kd_options": self.opts.plugin_options()}
+        tokens = self.md.parse(text, env)
+        ctx = Context(self, env)
+        blank = blank_flags(text)
+        if text.endswith("\n"):
+            blank = blank[:-1]
+        ctx.blank = blank
+        ctx.gfm_ids = {}
+        out = render_blocks(ctx, build_tree(tokens), 0, blank, 0, len(blank))
+        return self.finish(ctx, out)
+
+    def finish(self, ctx, out: str) -> str:
+        """Hook for document-level output (footnotes, table of contents)."""
+        return out
+
+    def special_list(self, ctx, node, tag, attrs, indent):
+        """Hook for lists kramdown replaces (`{:toc}`); None means an ordinary list."""
+        return None
+
+    def smartify(self, text: str) -> str:
+        """Jekyll's `smartify` filter: kramdown's SmartyPants on a span of text."""
+        env: dict = {"kd_options": self.opts.plugin_options()}
+        tokens = self.md.parseInline(str(text), env)
+        ctx = Context(self, env)
+        ctx.blank = []
+        ctx.gfm_ids = {}
+        return render_inline(ctx, tokens[0].children if tokens else [])

@@ -1,0 +1,94 @@
+"""Code blocks and code spans with Rouge's wrappers, as kramdown + Jekyll write them.
+
+Block: `<div class="language-LANG highlighter-rouge"><div class="highlight"><pre
+class="highlight"><code>...</code></pre></div></div>`; no language means `plaintext`.
+A language no lexer knows gives kramdown's plain `<pre><code class="language-LANG">`.
+Span: `<code class="language-plaintext highlighter-rouge">...</code>` (quotes not escaped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import html_syntax as hs
+from .highlight import highlight_code
+from .renderer import attrs_of, register_block, register_inline
+
+_LANG_RE = re.compile(r"\blanguage-(\S+)")
+
+
+def _with_highlighter_class(attrs, lang):
+    cls = (attrs.get("class", "") + " highlighter-rouge").lstrip()
+    if lang:
+        if _LANG_RE.search(cls):
+            cls = _LANG_RE.sub("language-" + lang, cls, count=1)
+        else:
+            cls = f"language-{lang} " + cls
+    attrs["class"] = cls
+    return attrs
+
+
+def render_code_block(ctx, code, lang, attrs, indent):
+    pad = " " * indent
+    class_lang = None
+    if "class" in attrs:
+        m = _LANG_RE.search(attrs["class"])
+        if m:
+            class_lang = m.group(1)
+            rest = _LANG_RE.sub("", attrs["class"], count=1).strip()
+            if rest:
+                attrs["class"] = rest
+            else:
+                del attrs["class"]
+    lang = lang or class_lang
+    opts = ctx.opts
+    if opts.highlighter == "rouge":
+        hl = highlight_code(code, lang or opts.default_lang, block=True)
+        if hl is not None:
+            attrs = _with_highlighter_class(attrs, lang or opts.default_lang)
+            return (
+                f'{pad}<div{hs.html_attributes(attrs)}><div class="highlight"><pre class="highlight">'
+                f"<code>{hl}</code></pre></div>{pad}</div>\n"
+            )
+    body = hs.escape_all(code)
+    if body.endswith("\n"):
+        body = body[:-1]
+    code_attrs = {"class": f"language-{lang}"} if lang else {}
+    return f"{pad}<pre{hs.html_attributes(attrs)}><code{hs.html_attributes(code_attrs)}>{body}\n</code></pre>\n"
+
+
+@register_block("fence")
+def _fence(ctx, node, indent):
+    tok = node.tok
+    info = tok.info.strip()
+    lang = info.split()[0] if info else None
+    if lang and "?" in lang:
+        lang = lang.split("?")[0] or None
+    return render_code_block(ctx, tok.content, lang, attrs_of(node), indent)
+
+
+@register_block("code_block")
+def _code_block(ctx, node, indent):
+    content = node.tok.content
+    # kramdown drops trailing blank lines of an indented code block
+    content = content.rstrip("\n") + "\n" if content.strip() else content
+    return render_code_block(ctx, content, None, attrs_of(node), indent)
+
+
+@register_inline("code_inline")
+def _code_inline(ctx, tok):
+    attrs = attrs_of(tok)
+    m = _LANG_RE.search(attrs.get("class", ""))
+    lang = m.group(1) if m else None
+    opts = ctx.opts
+    if opts.highlighter == "rouge":
+        hl = highlight_code(tok.content, lang or opts.default_lang, block=False)
+        if hl is not None:
+            _with_highlighter_class(attrs, lang or opts.default_lang)
+            return f"<code{hs.html_attributes(attrs)}>{hl}</code>"
+    return f"<code{hs.html_attributes(attrs)}>{hs.escape_all(tok.content)}</code>"
+
+
+def plugin(md, **opts):
+    """Rendering only (see the rules above)."""
+    return None

@@ -1,0 +1,115 @@
+"""Rouge-compatible syntax highlighting done with Pygments.
+
+Jekyll highlights code with Rouge. Rouge copied Pygments' token scheme, so the short CSS class
+names (`k`, `s2`, `nf`, ...) are the same; what differs is how each lexer splits the text. We
+lex with Pygments and write the spans the way Rouge's HTML formatter does:
+
+* a token with an empty class (plain text, and whitespace) is written bare, not in a span;
+* consecutive tokens of the same type are merged into one span (Rouge's lexer does that);
+* only `&`, `<` and `>` are escaped (quotes are left alone).
+
+Public API (also used by the `{% highlight %}` Liquid tag):
+
+    highlight_code(code, lang, *, block=True) -> str | None
+
+returns the inner highlighted HTML for `code` (the part Rouge puts inside `<code>`), or None when
+no lexer knows `lang` (the caller then writes plain escaped code, as kramdown does). `lang` may be
+None or empty, meaning plain text. `block` is accepted for symmetry with kramdown's span/block
+highlighting; both produce the same inner markup.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Token
+from pygments.util import ClassNotFound
+
+# Rouge names some lexers differently from Pygments; these aliases are looked up first.
+_ALIASES = {
+    "plaintext": "text",
+    "plain": "text",
+    "txt": "text",
+    "shell": "bash",
+    "sh": "bash",
+    "zsh": "bash",
+    "console": "console",
+    "shell_session": "console",
+    "terminal": "console",
+    "html": "html",
+    "erb": "erb",
+    "liquid": "liquid",
+    "js": "javascript",
+    "ts": "typescript",
+    "py": "python",
+    "python3": "python",
+    "rb": "ruby",
+    "yml": "yaml",
+    "md": "markdown",
+    "jsonc": "json",
+    "c++": "cpp",
+}
+
+_PLAIN = {"text"}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@lru_cache(maxsize=256)
+def _lexer_for(lang: str):
+    name = _ALIASES.get(lang.lower(), lang.lower())
+    if name in _PLAIN:
+        return None
+    try:
+        # stripnl/ensurenl off: Rouge keeps the text exactly as given.
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False, stripall=False)
+    except ClassNotFound:
+        return False
+
+
+@lru_cache(maxsize=512)
+def _css_class(ttype) -> str:
+    # Whitespace is plain text for Rouge's lexers in almost every language.
+    if ttype in Token.Text.Whitespace or ttype is Token.Text:
+        return ""
+    while ttype not in STANDARD_TYPES:
+        ttype = ttype.parent
+    return STANDARD_TYPES[ttype]
+
+
+def known_language(lang: str | None) -> bool:
+    """True if `lang` (or plain text, when empty) can be highlighted."""
+    return not lang or _lexer_for(lang) is not False
+
+
+def highlight_code(code: str, lang: str | None, *, block: bool = True) -> str | None:
+    """Rouge-style highlighted HTML for `code`, or None if `lang` is unknown."""
+    lexer = _lexer_for(lang) if lang else None
+    if lexer is False:
+        return None
+    if lexer is None:
+        return _escape(code)
+    out = []
+    last_cls = None
+    buf = []
+    for _, ttype, value in lexer.get_tokens_unprocessed(code):
+        if not value:
+            continue
+        cls = _css_class(ttype)
+        if cls != last_cls and buf:
+            out.append(_span(last_cls, "".join(buf)))
+            buf = []
+        last_cls = cls
+        buf.append(value)
+    if buf:
+        out.append(_span(last_cls, "".join(buf)))
+    return "".join(out)
+
+
+def _span(cls: str, text: str) -> str:
+    if not cls:
+        return _escape(text)
+    return f'<span class="{cls}">{_escape(text)}</span>'

@@ -1,0 +1,69 @@
+"""The `kramdown:` options Jekyll passes, with Jekyll's defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def _toc_levels(value) -> set:
+    if value is None:
+        return set(range(1, 7))
+    if isinstance(value, str):
+        if ".." in value:
+            a, b = value.split("..", 1)
+            return set(range(int(a), int(b) + 1))
+        return {int(v) for v in value.replace(",", " ").split()}
+    return {int(v) for v in value}
+
+
+def _bool(value, default):
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.strip().lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
+@dataclass
+class KramdownOptions:
+    gfm: bool = True
+    auto_ids: bool = True
+    auto_id_prefix: str = ""
+    toc_levels: set = field(default_factory=lambda: set(range(1, 7)))
+    smart_quotes: str = "lsquo,rsquo,ldquo,rdquo"
+    hard_wrap: bool = False
+    footnote_nr: int = 1
+    footnote_backlink: str = "&#8617;"
+    parse_block_html: bool = False
+    parse_span_html: bool = True
+    math_engine: str | None = "mathjax"
+    highlighter: str | None = "rouge"
+    default_lang: str = "plaintext"
+    header_offset: int = 0
+    entity_output: str = "as_char"
+
+    @classmethod
+    def from_config(cls, config: dict) -> "KramdownOptions":
+        k = dict(config.get("kramdown") or {})
+        hl = k.get("syntax_highlighter") or config.get("highlighter") or "rouge"
+        hl_opts = k.get("syntax_highlighter_opts") or {}
+        return cls(
+            gfm=str(k.get("input", "GFM")).lower() == "gfm",
+            auto_ids=_bool(k.get("auto_ids"), True),
+            auto_id_prefix=str(k.get("auto_id_prefix") or ""),
+            toc_levels=_toc_levels(k.get("toc_levels")),
+            smart_quotes=str(k.get("smart_quotes") or "lsquo,rsquo,ldquo,rdquo"),
+            hard_wrap=_bool(k.get("hard_wrap"), False),
+            footnote_nr=int(k.get("footnote_nr") or 1),
+            footnote_backlink=str(k.get("footnote_backlink", "&#8617;")),
+            parse_block_html=_bool(k.get("parse_block_html"), False),
+            parse_span_html=_bool(k.get("parse_span_html"), True),
+            math_engine=k.get("math_engine", "mathjax"),
+            highlighter=None if str(hl).lower() in ("none", "false", "") else str(hl).lower(),
+            default_lang=str(hl_opts.get("default_lang") or "plaintext"),
+            header_offset=int(k.get("header_offset") or 0),
+            entity_output=str(k.get("entity_output") or "as_char"),
+        )
+
+    def plugin_options(self) -> dict:
+        return {"parse_block_html": self.parse_block_html, "gfm": self.gfm}

@@ -1,0 +1,81 @@
+"""Paragraphs as kramdown's GFM parser reads them.
+
+A paragraph runs until a blank line or a line that starts another block kramdown lets interrupt a
+paragraph: a block IAL `{:...}`, the end-of-block marker `^`, an HTML start or end tag of a
+non-span element, a list item, an ATX header, a definition `: `, a blockquote `>` or a code
+fence. A thematic break or a setext underline does *not* end it (`---` becomes an em dash).
+Continuation lines keep their leading whitespace; trailing whitespace of the paragraph is
+removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import html_syntax as hs
+
+_END_RE = re.compile(
+    r" {0,3}(?:"
+    r"\{:(?!:|/).+\}\s*$"  # block IAL
+    r"|[+*-][\t ]|[+*-]$"  # list item
+    r"|\d+\.[\t ]|\d+\.$"
+    r"|#{1,6}[\t ]"  # atx header
+    r"|:[\t ]"  # definition
+    r"|>"  # blockquote
+    r"|[~`]{3,}"  # fence
+    r")"
+)
+_EOB_RE = re.compile(r"\^\s*$")
+
+
+def ends_paragraph(line: str) -> bool:
+    if not line.strip():
+        return True
+    if _EOB_RE.match(line):
+        return True
+    if _END_RE.match(line):
+        return True
+    return hs.starts_lazy_end(line)
+
+
+def paragraph_rule(state, start, end, silent):
+    if silent:
+        return False
+    src = state.src
+    next_line = start + 1
+    while next_line < end:
+        if state.sCount[next_line] < state.blkIndent:
+            break
+        first = state.bMarks[next_line] + state.tShift[next_line]
+        if state.sCount[next_line] - state.blkIndent > 3:
+            body = src[first : state.eMarks[next_line]]
+            if not body.strip():
+                break
+            next_line += 1
+            continue
+        if ends_paragraph(src[first : state.eMarks[next_line]]):
+            break
+        next_line += 1
+    lines = []
+    for i in range(start, next_line):
+        b = state.bMarks[i]
+        if i == start:
+            b += state.tShift[i]
+        else:
+            # keep indentation beyond the container's own indentation
+            b += min(state.tShift[i], max(state.blkIndent, 0))
+        lines.append(src[b : state.eMarks[i]])
+    content = "\n".join(lines).rstrip()
+    state.line = next_line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, next_line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start, next_line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
+
+
+def plugin(md, **opts):
+    md.block.ruler.at("paragraph", paragraph_rule)
