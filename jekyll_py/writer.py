@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 
 from jekyll_py.errors import JekyllError
 
@@ -89,4 +90,16 @@ class SiteWriter:
         if os.path.lexists(self.dest):
             os.rename(self.dest, self.retired)
         os.rename(self.staging, self.dest)
-        shutil.rmtree(self.retired, ignore_errors=True)
+        _remove_in_background(self.retired)
+
+
+def _remove_in_background(path: str) -> None:
+    """Delete the previous site without making the build wait for it (removing thousands of
+    folders can take longer than the build). The next build clears any leftover first."""
+    if not os.path.lexists(path):
+        return
+    if os.name == "posix" and shutil.which("rm"):
+        subprocess.Popen(["rm", "-rf", "--", path], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
