@@ -94,7 +94,8 @@ def _read_file(path: str, *, is_default: bool) -> dict:
         try:
             data = frontmatter.load_yaml(text, filename=path)
         except frontmatter.YAMLSyntaxError as err:
-            raise ConfigError(f"Error reading configuration file {path}: {err}") from None
+            # Psych's wording, which names the file, line and column.
+            raise ConfigError(str(err)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
