@@ -14,6 +14,7 @@ from . import (
     headers,
     html_block,
     html_inline,
+    ial,
     inline_rules,
     lists,
     paragraph,
@@ -30,8 +31,9 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable(["text_join"])
-    for module in (html_block, paragraph, headers, inline_rules, lists, code, html_inline):
+    for module in (ial, html_block, paragraph, headers, inline_rules, lists, code, html_inline):
         md.use(module.plugin, **opts.plugin_options())
+    md.use(ial.inline_plugin)
     md.use(typography.plugin, smart_quotes=opts.smart_quotes)
     return md
 

@@ -1,0 +1,160 @@
+"""kramdown inline attribute lists on blocks: `{: .cls #id key="v" ref}` on its own line.
+
+Directly after a block (no blank line between) the IAL applies to that block; otherwise to the
+next block. `{:name: ...}` defines an attribute list definition (ALD) that a later IAL can use by
+name. The special reference `toc` marks a list as the table of contents.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IAL_LINE = re.compile(r" {0,3}\{:(?!:|/)(.+)\}\s*$")
+_ALD_LINE = re.compile(r" {0,3}\{:([\w-]+):(.*)\}\s*$")
+_PART = re.compile(r"""([\w-]+)=("|')(.*?)\2|([\w-]+)=(\S+)|\.([^\s.#{}"']+)|#([^\s.#{}"']+)|([\w-]+)""")
+
+
+def parse_attribute_list(text: str, alds: dict | None = None) -> tuple[dict, list]:
+    attrs: dict = {}
+    refs: list = []
+    for m in _PART.finditer(text):
+        if m.group(1):
+            attrs[m.group(1)] = m.group(3)
+        elif m.group(4):
+            attrs[m.group(4)] = m.group(5)
+        elif m.group(6):
+            attrs["class"] = (attrs.get("class", "") + " " + m.group(6)).strip()
+        elif m.group(7):
+            attrs["id"] = m.group(7)
+        elif m.group(8):
+            ref = m.group(8)
+            refs.append(ref)
+            if alds and ref in alds:
+                for k, v in alds[ref].items():
+                    if k == "class":
+                        attrs["class"] = (attrs.get("class", "") + " " + v).strip()
+                    else:
+                        attrs.setdefault(k, v)
+    return attrs, refs
+
+
+def merge_attrs(target: dict, new: dict) -> dict:
+    out = dict(target)
+    for k, v in new.items():
+        if k == "class" and "class" in out:
+            out["class"] = (out["class"] + " " + v).strip()
+        else:
+            out[k] = v
+    return out
+
+
+def _previous_block_open(tokens, level):
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.nesting == 0 and last.level == level and last.type not in ("kd_ial",):
+        return last
+    if last.nesting != -1:
+        return None
+    depth = 0
+    for tok in reversed(tokens):
+        depth += tok.nesting
+        if depth == 0:
+            return tok
+    return None
+
+
+def ial_rule(state, start, end, silent):
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start] : state.eMarks[start]]
+    ald = _ALD_LINE.match(line)
+    m = _IAL_LINE.match(line)
+    if not ald and not m:
+        return False
+    if silent:
+        return True
+    alds = state.env.setdefault("kd_alds", {})
+    if ald:
+        attrs, _ = parse_attribute_list(ald.group(2), alds)
+        alds[ald.group(1)] = attrs
+        tok = state.push("kd_ial", "", 0)
+        tok.map = [start, start + 1]
+        tok.meta = {"attrs": {}, "refs": [], "target": None}
+        state.line = start + 1
+        return True
+    attrs, refs = parse_attribute_list(m.group(1), alds)
+    target = None
+    if start > 0 and not state.isEmpty(start - 1):
+        target = _previous_block_open(state.tokens, state.level)
+    tok = state.push("kd_ial", "", 0)
+    tok.map = [start, start + 1]
+    tok.meta = {"attrs": attrs, "refs": refs, "target": target}
+    if target is not None:
+        apply(target, attrs, refs)
+    state.line = start + 1
+    return True
+
+
+def apply(tok, attrs, refs):
+    tok.attrs = merge_attrs(dict(tok.attrs or {}), attrs)
+    if refs:
+        tok.meta = dict(tok.meta or {})
+        tok.meta.setdefault("refs", []).extend(refs)
+    if tok.type == "kd_html":
+        node = tok.meta["node"]
+        node.ial = merge_attrs(node.ial or {}, attrs)
+
+
+def forward_ial_rule(state):
+    """An IAL not attached to the block before it applies to the next block."""
+    pending = None
+    for tok in state.tokens:
+        if tok.type == "kd_ial":
+            if tok.meta["target"] is None and (tok.meta["attrs"] or tok.meta["refs"]):
+                pending = tok
+            continue
+        if pending is not None and tok.nesting >= 0 and tok.type != "inline":
+            apply(tok, pending.meta["attrs"], pending.meta["refs"])
+            pending = None
+
+
+def plugin(md, **opts):
+    md.block.ruler.before("code", "kd_ial", ial_rule)
+    md.core.ruler.after("block", "kd_forward_ial", forward_ial_rule)
+
+
+_SPAN_IAL = re.compile(r"\{:(?!:|/)([^}]*)\}")
+
+
+def span_ial_rule(state, silent):
+    """`*em*{: .cls}`, `[a](u){: .btn}`: attributes for the span element just before."""
+    if not state.src.startswith("{:", state.pos) or state.pending:
+        return False
+    m = _SPAN_IAL.match(state.src, state.pos)
+    if not m or not state.tokens:
+        return False
+    last = state.tokens[-1]
+    if last.type.endswith("_close"):
+        depth = 0
+        target = None
+        for tok in reversed(state.tokens):
+            depth += tok.nesting
+            if depth == 0:
+                target = tok
+                break
+    elif last.type in ("image", "code_inline"):
+        target = last
+    else:
+        return False
+    if target is None:
+        return False
+    if not silent:
+        attrs, refs = parse_attribute_list(m.group(1), state.env.get("kd_alds"))
+        apply(target, attrs, refs)
+    state.pos = m.end()
+    return True
+
+
+def inline_plugin(md, **opts):
+    md.inline.ruler.before("emphasis", "kd_span_ial", span_ial_rule)
