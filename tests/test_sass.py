@@ -118,6 +118,8 @@ def test_main_site_covers_the_interesting_cases():
     assert "#336699" in main and "33.3333333333%" in main  # Liquid ran, precision 10
     assert ".inner" in main and ".alpha" in main and ".root-partial" in main
     assert outputs["empty.css"] == "" and "empty.css.map" not in outputs
+    # The closing --- eats the blank lines after it: nothing to compile, no map either.
+    assert outputs["blank-lines.css"] == "" and "blank-lines.css.map" not in outputs
     assert "pretty/index.map" in outputs  # the map follows a page's permalink, as in Jekyll
     assert "assets/plain.css" not in outputs  # no front matter: a static file, not converted
 
