@@ -18,6 +18,7 @@ from . import (
     inline_rules,
     lists,
     paragraph,
+    toc,
     typography,
 )
 from .options import KramdownOptions
@@ -71,15 +72,22 @@ class KramdownConverter:
             blank = blank[:-1]
         ctx.blank = blank
         ctx.gfm_ids = {}
+        ctx.toc_request = None
         out = render_blocks(ctx, build_tree(tokens), 0, blank, 0, len(blank))
         return self.finish(ctx, out)
 
     def finish(self, ctx, out: str) -> str:
-        """Hook for document-level output (footnotes, table of contents)."""
+        """Document-level output: the table of contents replaces its placeholder."""
+        if ctx.toc_request is not None:
+            tag, attrs = ctx.toc_request
+            out = out.replace(toc.PLACEHOLDER, toc.render_toc(ctx, tag, attrs), 1)
         return out
 
     def special_list(self, ctx, node, tag, attrs, indent):
-        """Hook for lists kramdown replaces (`{:toc}`); None means an ordinary list."""
+        """Lists kramdown replaces (`{:toc}`); None means an ordinary list."""
+        if ctx.toc_request is None and toc.is_toc_list(node):
+            ctx.toc_request = (tag, attrs)
+            return toc.PLACEHOLDER
         return None
 
     def smartify(self, text: str) -> str:

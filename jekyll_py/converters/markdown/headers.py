@@ -134,7 +134,7 @@ def _heading(ctx, node, indent):
     attrs = dict(node.attrs) if node.attrs else {}
     level = int(node.tag[1])
     if ctx.opts.auto_ids and "id" not in attrs:
-        attrs = {"id": header_id(ctx, node), **attrs}
+        attrs["id"] = header_id(ctx, node)
     children = inline_of(node)
     if "id" in attrs and level in ctx.opts.toc_levels and "no_toc" not in attrs.get("class", "").split():
         ctx.toc.append((level, attrs["id"], children))

@@ -26,6 +26,8 @@ from markdown_it.token import Token
 
 from . import html_syntax as hs
 
+# Deeper nesting is kept as raw text (keeps pathological input from exhausting the stack).
+MAX_DEPTH = 50
 _TRAILING_WS = re.compile(r"[ \t]*\n")
 _RAW_START = re.compile(r"<(?:" + hs.NAME + r"|/|!--|\?)")
 _BLOCK_START = re.compile(r" {0,3}<(" + hs.NAME + r"|!--|/)")
@@ -144,8 +146,12 @@ class _Parser:
                 pos = pm.end()
                 continue
             tm = hs.TAG_RE.match(src, pos)
-            if tm:
-                child, pos, _ = self.element(src, tm, node.model == "raw")
+            if tm and self.env.get("kd_html_depth", 0) < MAX_DEPTH:
+                self.env["kd_html_depth"] = self.env.get("kd_html_depth", 0) + 1
+                try:
+                    child, pos, _ = self.element(src, tm, node.model == "raw")
+                finally:
+                    self.env["kd_html_depth"] -= 1
                 node.children.append(child)
                 continue
             cm = hs.CLOSE_TAG_RE.match(src, pos)
@@ -166,6 +172,10 @@ class _Parser:
         """Parse Markdown blocks from `pos` until `</name>` starts a block; returns end pos."""
         sub = src[pos:]
         tokens: list = []
+        if self.env.get("kd_html_depth", 0) >= MAX_DEPTH:
+            node.children.append(sub)
+            return len(src)
+        self.env["kd_html_depth"] = self.env.get("kd_html_depth", 0) + 1
         stack = self.env.setdefault("kd_html_stack", [])
         state = StateBlock(sub, self.md, self.env, tokens)
         stack.append([node.name, state, None])
@@ -173,6 +183,7 @@ class _Parser:
             self.md.block.tokenize(state, 0, state.lineMax)
         finally:
             entry = stack.pop()
+            self.env["kd_html_depth"] -= 1
         stop = entry[2]
         blank = blank_flags(sub)
         if stop is None:
