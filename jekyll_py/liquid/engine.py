@@ -1,42 +1,228 @@
 """The Liquid engine a build renders every template with.
 
-Minimal first version (owned by the Liquid work, issue 3): a python-liquid Environment set up in
-Jekyll's dialect. The build core only relies on `LiquidEngine(site)` and `render(...)`.
+`LiquidEngine(site)` is python-liquid set up as Jekyll 4.3.1 sets up Ruby Liquid 5.4:
+
+- the `liquid:` config: `error_mode` (parse errors warn by default), `strict_filters`,
+  `strict_variables`; unknown filters return their input unless strict;
+- Jekyll's tags (`include`, `include_relative`, `highlight`, `link`, `post_url`) and filters,
+  and the standard filters where python-liquid's results differ from Liquid 5.4's;
+- render errors always stop the build (Jekyll calls `render!`), worded as Jekyll words them;
+- `increment`/`decrement` counters live as long as the engine's build (Jekyll keeps them in
+  the site payload, which every document and layout shares);
+- templates parsed once (by `cache_key`, and includes by path and modification time), and
+  per-template timings for `--profile`.
 """
 from __future__ import annotations
 
-from liquid import Environment, Mode
+import os
+import sys
+import time
+from typing import Callable, Optional
+
+from liquid import Environment, Mode, StrictUndefined, Undefined
+from liquid.context import RenderContext, builtin
 from liquid.exceptions import LiquidError
+from liquid.template import BoundTemplate
+from liquid.utils import ReadOnlyChainMap
 
 from jekyll_py.errors import LiquidException
+from jekyll_py.liquid import messages, rubytime
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
 
+class JekyllUndefined(Undefined):
+    """An undefined variable: Ruby's nil (prints nothing, is falsy, equals nil)."""
+
+
+class JekyllStrictUndefined(StrictUndefined):
+    """With `strict_variables`: using an undefined variable is an error."""
+
+
+class JekyllEnvironment(Environment):
+    """A python-liquid environment with Jekyll's tags and filters and Jekyll's error policy."""
+
+    def __init__(self, engine: "LiquidEngine", *, mode: Mode, strict_filters: bool,
+                 strict_variables: bool):
+        self.engine = engine
+        # > 0 while a template is being parsed: only parse errors follow `error_mode`.
+        self.parsing = 0
+        super().__init__(
+            tolerance=mode,
+            strict_filters=strict_filters,
+            undefined=JekyllStrictUndefined if strict_variables else JekyllUndefined,
+        )
+
+    def setup_tags_and_filters(self, *, extra: bool = False) -> None:
+        super().setup_tags_and_filters(extra=False)
+        from jekyll_py.liquid import filters, tags
+        tags.register(self)
+        filters.register(self)
+
+    def error(self, exc, msg=None, token=None) -> None:
+        """Parse errors raise, warn or pass by `error_mode`; render errors always raise."""
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        elif not exc.token:
+            exc.token = token
+        if not self.parsing or self.mode == Mode.STRICT:
+            raise exc
+        if self.mode == Mode.WARN:
+            self.engine.warn(exc)
+
+
+class JekyllContext(RenderContext):
+    """A render context whose `increment`/`decrement` counters are shared by the whole build."""
+
+    def __init__(self, template: BoundTemplate, *, globals, counters: dict):
+        super().__init__(template, globals=globals)
+        self.counters = counters
+        self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
+
+
 class LiquidEngine:
+    """Parses and renders the site's templates (see module docstring)."""
+
     def __init__(self, site):
         self.site = site
-        liquid_config = site.config.get("liquid") or {}
-        self.env = Environment(
-            tolerance=_MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN),
+        config = getattr(site, "config", None) or {}
+        liquid_config = config.get("liquid") or {}
+        self.env = JekyllEnvironment(
+            self,
+            mode=_MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN),
             strict_filters=bool(liquid_config.get("strict_filters", False)),
+            strict_variables=bool(liquid_config.get("strict_variables", False)),
         )
-        self._parsed = {}
+        self.timezone = rubytime.local_zone(config.get("timezone"))
+        # Called with each "Liquid Warning: ..." line; the build core may replace it.
+        self.warning_handler: Callable[[str], None] = _print_warning
+        self.counters: dict = {}
+        self._parsed: dict = {}
+        self._files: dict = {}
+        self._stats: dict = {}
+        self._naming: list[str] = []
 
+    # -- plugin API --------------------------------------------------------------------------
+    def register_filter(self, name: str, fn: Callable) -> None:
+        """Add a filter; it may take `context=` if decorated with liquid's `with_context`."""
+        self.env.add_filter(name, fn)
+
+    def register_tag(self, tag_class) -> None:
+        """Add a python-liquid `Tag` subclass."""
+        self.env.add_tag(tag_class)
+
+    # -- build lifecycle ---------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget counters, parsed templates and profile (Jekyll does this before each build)."""
+        self.counters.clear()
+        self._parsed.clear()
+        self._stats.clear()
+
+    def warn(self, err: LiquidError) -> None:
+        name = self._naming[-1] if self._naming else ""
+        text = messages.format_error(err, name, warning=True)
+        self.warning_handler(text)
+
+    # -- parsing -----------------------------------------------------------------------------
+    def parse(self, text: str, *, name: str, cache_key=None) -> BoundTemplate:
+        """Parse `text` (cached by `cache_key` when given). Parse errors are LiquidErrors."""
+        if cache_key is not None and cache_key in self._parsed:
+            return self._parsed[cache_key]
+        started = time.perf_counter()
+        self.env.parsing += 1
+        self._naming.append(name)
+        try:
+            template = self.env.from_string(text, name=name)
+        finally:
+            self.env.parsing -= 1
+            self._naming.pop()
+            self._add_time(name, time.perf_counter() - started)
+        if cache_key is not None:
+            self._parsed[cache_key] = template
+        return template
+
+    def parse_file(self, path: str, *, name: str) -> BoundTemplate:
+        """Parse an include file once per path and modification time."""
+        mtime = os.stat(path).st_mtime_ns
+        cached = self._files.get(path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        template = self.parse(text, name=name)
+        self._files[path] = (mtime, template)
+        return template
+
+    # -- rendering ---------------------------------------------------------------------------
     def render(self, text: str, payload: dict, *, name: str, line_offset: int = 0,
                cache_key=None) -> str:
         """Render `text` with `payload` (site, page, layout, content, paginator, jekyll...).
 
-        `name` is the site-relative path used in error messages; `line_offset` is unused
-        (Jekyll counts lines from after the front matter, which is where `text` starts).
-        `cache_key` (e.g. (path, mtime)) lets layouts and includes be parsed once.
+        `name` is the site-relative path used in messages (lines count from the first line of
+        `text`, which is where Jekyll counts from); `cache_key` (e.g. (path, mtime)) lets
+        layouts be parsed once. Errors raise LiquidException with Jekyll's whole line.
         """
         try:
-            template = self._parsed.get(cache_key) if cache_key is not None else None
-            if template is None:
-                template = self.env.from_string(text, name=name)
-                if cache_key is not None:
-                    self._parsed[cache_key] = template
-            return template.render(**payload)
+            template = self.parse(text, name=name, cache_key=cache_key)
+            context = JekyllContext(template, globals=dict(payload), counters=self.counters)
+            return self.render_template(template, context, name=name)
         except LiquidError as err:
-            raise LiquidException(f"Liquid Exception: {err.message} in {name}") from err
+            raise LiquidException(messages.format_error(err, name)) from err
+        except messages.JekyllTagError as err:
+            raise LiquidException(f"Liquid Exception: {err} in {name}") from err
+        except RecursionError as err:
+            raise LiquidException(
+                f"Liquid Exception: Liquid error (line 1): Nesting too deep in {name}"
+            ) from err
+
+    def render_template(self, template: BoundTemplate, context: RenderContext, *,
+                        name: str, partial: bool = False, count: bool = True) -> str:
+        """Render a parsed template into a string with an existing context, timing it."""
+        from io import StringIO
+        buffer = StringIO()
+        started = time.perf_counter()
+        try:
+            template.render_with_context(context, buffer, partial=partial)
+        finally:
+            self._add_time(name, time.perf_counter() - started)
+        output = buffer.getvalue()
+        if count:
+            stats = self._stats[name]
+            stats[0] += 1
+            stats[1] += len(output.encode("utf-8"))
+        return output
+
+    # -- profile -----------------------------------------------------------------------------
+    def _add_time(self, name: str, seconds: float) -> None:
+        stats = self._stats.setdefault(name, [0, 0, 0.0])
+        stats[2] += seconds
+
+    def profile_rows(self, limit: int = 50) -> list[tuple[str, int, int, float]]:
+        """(template, count, bytes, seconds) rows, slowest first, as Jekyll's --profile lists."""
+        rows = [(name, s[0], s[1], s[2]) for name, s in self._stats.items()]
+        rows.sort(key=lambda row: -row[3])
+        return rows[:limit]
+
+    def profile_table(self, limit: int = 50) -> str:
+        """Jekyll's `--profile` Liquid table (Filename | Count | Bytes | Time, with a total)."""
+        rows = self.profile_rows(limit)
+        table = [("Filename", "Count", "Bytes", "Time")]
+        for name, count, size, seconds in rows:
+            table.append((name, str(count), f"{size / 1024:.2f}K", f"{seconds:.3f}"))
+        table.append((f"TOTAL (for {len(rows)} files)", str(sum(r[1] for r in rows)),
+                      f"{sum(r[2] for r in rows) / 1024:.2f}K",
+                      f"{sum(r[3] for r in rows):.3f}"))
+        widths = [max(len(row[i]) for row in table) for i in range(4)]
+
+        def line(row):
+            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+            return "| " + " | ".join(cells) + " |"
+
+        # terminal-table's look, as Jekyll prints it (no top or bottom border).
+        rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        out = [line(table[0]), rule] + [line(r) for r in table[1:]]
+        return "\n" + "\n".join(out) + "\n"
+
+
+def _print_warning(text: str) -> None:
+    print(text, file=sys.stderr)

@@ -1,0 +1,322 @@
+"""Jekyll's array filters (lib/jekyll/filters.rb, filters/grouping_filters.rb):
+`where`, `where_exp`, `find`, `find_exp`, `group_by`, `group_by_exp`, `sort`, `push`, `pop`,
+`shift`, `unshift`, `sample`.
+
+Properties are read from each item's Liquid view with dotted paths (`meta.rank`); values that
+look like numbers are compared as numbers, and `where`/`find` compare `to_s` of the property
+(any element of an array property) with `to_s` of the target.
+"""
+from __future__ import annotations
+
+import functools
+import random
+import re
+from collections.abc import Mapping
+
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.expressions.primitive import Blank, Empty
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, Token
+
+from jekyll_py.liquid import ruby
+from jekyll_py.liquid.filters.support import is_nil, nil_to_none, to_liquid, with_context
+from jekyll_py.liquid.messages import RubyLiquidError
+
+INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
+FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+
+
+def _items(value):
+    """The items a filter iterates (hash values for a hash), or None if not enumerable."""
+    value = to_liquid(value)
+    if isinstance(value, Mapping):
+        return list(value.values())
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return None
+
+
+def read_attribute(item, prop: str):
+    """`item[a][b]` for `a.b` (nil as soon as a step is missing)."""
+    data = to_liquid(item)
+    for key in prop.split(".") if "." in prop else [prop]:
+        if isinstance(data, Mapping):
+            data = nil_to_none(data.get(key)) if hasattr(data, "get") else _get(data, key)
+        else:
+            return None
+        data = to_liquid(data) if data is not None else None
+    return data
+
+
+def _get(data, key):
+    try:
+        return nil_to_none(data[key])
+    except (KeyError, TypeError, IndexError):
+        return None
+
+
+def sort_key_value(value):
+    """Jekyll's parse_sort_input: numeric-looking values become numbers."""
+    text = ruby.to_s(value)
+    if INTEGER_LIKE.match(text):
+        return int(text.strip())
+    if FLOAT_LIKE.match(text):
+        return float(text.strip())
+    return value
+
+
+def item_property(item, prop) -> object:
+    return sort_key_value(read_attribute(item, ruby.to_s(prop)))
+
+
+def _matches(prop_value, target) -> bool:
+    if target is None:
+        return prop_value is None
+    if isinstance(target, (Empty, Blank)):
+        text = ""
+        if prop_value == text:
+            return True
+        return isinstance(prop_value, (list, tuple)) and "".join(map(ruby.to_s, prop_value)) == text
+    target = ruby.to_s(target)
+    if isinstance(prop_value, str):
+        return prop_value == target
+    values = prop_value if isinstance(prop_value, (list, tuple)) else (
+        [] if prop_value is None else
+        list(prop_value.items()) if isinstance(prop_value, Mapping) else [prop_value])
+    return any(ruby.to_s(v) == target for v in values)
+
+
+def where(value, prop=None, target=None):
+    prop, target = nil_to_none(prop), nil_to_none(target)
+    if prop is None or isinstance(target, (list, tuple, Mapping)):
+        return value
+    items = _items(value)
+    if items is None:
+        return value
+    return [item for item in items if _matches(item_property(item, prop), target)]
+
+
+def find(value, prop=None, target=None):
+    prop, target = nil_to_none(prop), nil_to_none(target)
+    if prop is None or isinstance(target, (list, tuple, Mapping)):
+        return value
+    items = _items(value)
+    if items is None:
+        return value
+    for item in items:
+        if _matches(item_property(item, prop), target):
+            return item
+    return None
+
+
+def _parse(context, source: str, parser):
+    token = Token(TOKEN_EXPRESSION, source, 0, source)
+    return parser.parse(context.env, TokenStream(tokenize(source, token)))
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_condition(env, source: str):
+    token = Token(TOKEN_EXPRESSION, source, 0, source)
+    return BooleanExpression.parse(env, TokenStream(tokenize(source, token)))
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_expression(env, source: str):
+    token = Token(TOKEN_EXPRESSION, source, 0, source)
+    return FilteredExpression.parse(env, TokenStream(tokenize(source, token)))
+
+
+@with_context
+def where_exp(value, variable, expression, *, context):
+    items = _items(value)
+    if items is None:
+        return value
+    condition = _cached_condition(context.env, ruby.to_s(expression))
+    name = ruby.to_s(variable)
+    out = []
+    for item in items:
+        with context.extend({name: item}):
+            if condition.evaluate(context):
+                out.append(item)
+    return out
+
+
+@with_context
+def find_exp(value, variable, expression, *, context):
+    items = _items(value)
+    if items is None:
+        return value
+    condition = _cached_condition(context.env, ruby.to_s(expression))
+    name = ruby.to_s(variable)
+    for item in items:
+        with context.extend({name: item}):
+            if condition.evaluate(context):
+                return item
+    return None
+
+
+def _grouped(pairs) -> list[dict]:
+    groups: dict = {}
+    for key, item in pairs:
+        groups.setdefault(key, []).append(item)
+    return [{"name": key, "items": items, "size": len(items)} for key, items in groups.items()]
+
+
+def group_by(value, prop=None):
+    items = _items(value)
+    if items is None:
+        return value
+    return _grouped((ruby.to_s(item_property(item, prop)), item) for item in items)
+
+
+@with_context
+def group_by_exp(value, variable, expression, *, context):
+    items = _items(value)
+    if items is None:
+        return value
+    expr = _cached_expression(context.env, ruby.to_s(expression))
+    name = ruby.to_s(variable)
+    pairs = []
+    for item in items:
+        with context.extend({name: item}):
+            pairs.append((ruby.to_s(expr.evaluate(context)), item))
+    return _grouped(pairs)
+
+
+def _spaceship(a, b):
+    """Ruby's <=> for the values Liquid sees; None when they cannot be compared."""
+    numeric = (int, float)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return 0 if a == b else None
+    if isinstance(a, numeric) and isinstance(b, numeric):
+        return (a > b) - (a < b)
+    if isinstance(a, str) and isinstance(b, str):
+        return (a > b) - (a < b)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        for x, y in zip(a, b):
+            result = _spaceship(x, y)
+            if result != 0:
+                return result
+        return (len(a) > len(b)) - (len(a) < len(b))
+    try:
+        return (a > b) - (a < b)
+    except TypeError:
+        return None
+
+
+def _ruby_class(value) -> str:
+    if value is None:
+        return "NilClass"
+    return {bool: "TrueClass" if value else "FalseClass", int: "Integer", float: "Float",
+            str: "String", list: "Array", dict: "Hash"}.get(type(value), type(value).__name__)
+
+
+def sort(value, prop=None, nils="first"):
+    """Jekyll's sort: plain `sort` of the array, or by a property with nils first or last."""
+    value = to_liquid(nil_to_none(value))
+    if value is None:
+        raise RubyLiquidError("Cannot sort a null object.", token=None)
+    prop = nil_to_none(prop)
+    items = _items(value)
+    if prop is None:
+        if items is None:
+            return value
+        items = list(value.items()) if isinstance(value, Mapping) else items
+
+        def compare(a, b):
+            result = _spaceship(a, b)
+            if result is None:
+                raise RubyLiquidError(
+                    f"comparison of {_ruby_class(a)} with {ruby.inspect(b)} failed", token=None)
+            return result
+        return sorted(items, key=functools.cmp_to_key(compare))
+    nils = ruby.to_s(nil_to_none(nils))
+    if nils == "first":
+        order = -1
+    elif nils == "last":
+        order = 1
+    else:
+        raise RubyLiquidError(
+            f"Invalid nils order: '{nils}' is not a valid nils order. "
+            "It must be 'first' or 'last'.", token=None)
+    if items is None:
+        return value
+    keyed = [(item_property(item, prop), item) for item in items]
+
+    def compare_keyed(a, b):
+        a_prop, b_prop = a[0], b[0]
+        if a_prop is not None and b_prop is None:
+            return -order
+        if a_prop is None and b_prop is not None:
+            return order
+        result = _spaceship(a_prop, b_prop)
+        if result is None:
+            x, y = ruby.to_s(a_prop), ruby.to_s(b_prop)
+            result = (x > y) - (x < y)
+        return result
+    return [item for _, item in sorted(keyed, key=functools.cmp_to_key(compare_keyed))]
+
+
+def _count(num) -> int:
+    num = nil_to_none(num)
+    if isinstance(num, int) and not isinstance(num, bool):
+        return num
+    try:
+        return int(ruby.to_s(num).strip().replace("_", ""), 10)
+    except ValueError:
+        raise RubyLiquidError("invalid integer", token=None) from None
+
+
+def push(value, item=None):
+    if not isinstance(value, list):
+        return value
+    return [*value, nil_to_none(item)]
+
+
+def unshift(value, item=None):
+    if not isinstance(value, list):
+        return value
+    return [nil_to_none(item), *value]
+
+
+def pop(value, num=1):
+    if not isinstance(value, list):
+        return value
+    num = _count(num)
+    return list(value[: max(len(value) - num, 0)]) if num > 0 else list(value)
+
+
+def shift(value, num=1):
+    if not isinstance(value, list):
+        return value
+    num = _count(num)
+    return list(value[num:]) if num > 0 else list(value)
+
+
+def sample(value, num=1):
+    items = to_liquid(nil_to_none(value))
+    if not isinstance(items, (list, tuple)):
+        return value
+    try:
+        num = _count(num)
+    except RubyLiquidError:
+        num = 1
+    if num == 1:
+        return random.choice(items) if items else None
+    return random.sample(list(items), min(num, len(items)))
+
+
+FILTERS = {
+    "where": where,
+    "where_exp": where_exp,
+    "find": find,
+    "find_exp": find_exp,
+    "group_by": group_by,
+    "group_by_exp": group_by_exp,
+    "sort": sort,
+    "push": push,
+    "pop": pop,
+    "shift": shift,
+    "unshift": unshift,
+    "sample": sample,
+}

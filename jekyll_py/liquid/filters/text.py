@@ -1,0 +1,244 @@
+"""Jekyll's text filters (lib/jekyll/filters.rb, utils.rb): `slugify`, `xml_escape`,
+`cgi_escape`, `normalize_whitespace`, `number_of_words`, `array_to_sentence_string`,
+`to_integer`, `inspect`, `jsonify`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+import urllib.parse
+from collections.abc import Mapping
+
+from jekyll_py.liquid import ruby
+from jekyll_py.liquid.filters.support import as_liquid, is_nil, nil_to_none
+from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
+
+# -- slugify -------------------------------------------------------------------------------------
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_LETTER_MARK_DIGIT = r"\w"  # refined per character below (Python's \w also has `_`)
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+# I18n.transliterate's approximations that are not "drop the accent" (Latin-1 and Extended-A).
+_TRANSLITERATIONS = {
+    "Æ": "AE", "Ð": "D", "×": "x", "Ø": "O", "Þ": "Th", "ß": "ss", "æ": "ae", "ð": "d",
+    "ø": "o", "þ": "th", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ĸ": "k", "Ŀ": "L",
+    "ŀ": "l", "Ł": "L", "ł": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe",
+    "Ŧ": "T", "ŧ": "t",
+}
+
+
+def transliterate(text: str) -> str:
+    """I18n.transliterate with the default (English) rules: Latin letters lose their accents,
+    every other non-ASCII character becomes `?`."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if code < 0x80:
+            out.append(char)
+        elif char in _TRANSLITERATIONS:
+            out.append(_TRANSLITERATIONS[char])
+        elif 0xC0 <= code <= 0x17E and char != "÷":
+            out.append("".join(c for c in unicodedata.normalize("NFKD", char)
+                               if not unicodedata.combining(c)))
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+def _is_slug_char(char: str, mode: str) -> bool:
+    """Whether `char` survives slugification in `mode`."""
+    if mode == "raw":
+        return not char.isspace()
+    if mode == "ascii":
+        return char.isascii() and char.isalnum()
+    category = unicodedata.category(char)
+    if category[0] in ("L", "M") or category == "Nd":
+        return True
+    return mode == "pretty" and char in _PRETTY_KEEP
+
+
+def slugify_text(text: str, mode=None, cased: bool = False):
+    """Jekyll's Utils.slugify."""
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = transliterate(text)
+        mode = "default"
+    out, in_run = [], False
+    for char in text:
+        if _is_slug_char(char, mode):
+            out.append(char)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    slug = re.sub(r"^-|-$", "", "".join(out), flags=re.M)
+    if not cased:
+        slug = slug.lower()
+    if slug == "":
+        print(f"           Warning: Empty `slug` generated for '{text}'.", file=sys.stderr)
+    return slug
+
+
+def slugify(value, mode=None):
+    value = nil_to_none(value)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise JekyllTagError(f"undefined method `gsub' for {ruby.inspect(value)}:"
+                             f"{_ruby_class(value)}")
+    return slugify_text(value, nil_to_none(mode))
+
+
+def _ruby_class(value) -> str:
+    return {bool: "TrueClass", int: "Integer", float: "Float", list: "Array",
+            dict: "Hash"}.get(type(value), type(value).__name__)
+
+
+# -- escaping ------------------------------------------------------------------------------------
+def xml_escape(value):
+    text = ruby.to_s(nil_to_none(value))
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def cgi_escape(value):
+    value = nil_to_none(value)
+    if not isinstance(value, str):
+        raise JekyllTagError(f"no implicit conversion of {_ruby_class(value) if value is not None else 'nil'} into String")
+    return urllib.parse.quote_plus(value, safe="*-._~")
+
+
+# -- words ---------------------------------------------------------------------------------------
+def normalize_whitespace(value):
+    return re.sub(r"\s+", " ", ruby.to_s(nil_to_none(value))).strip()
+
+
+_CJK = r"\u1100-\u11ff\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf" \
+       r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_NON_CJK_WORD = re.compile(f"[^{_CJK}\\s]+")
+
+
+def number_of_words(value, mode=None):
+    text = ruby.to_s(nil_to_none(value))
+    mode = nil_to_none(mode)
+    if mode == "cjk":
+        return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
+    if mode == "auto":
+        cjk = len(_CJK_CHAR.findall(text))
+        return len(text.split()) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
+    return len(text.split())
+
+
+def array_to_sentence_string(value, connector="and"):
+    items = list(nil_to_none(value) or [])
+    connector = ruby.to_s(nil_to_none(connector))
+    if not items:
+        return ""
+    if len(items) == 1:
+        return ruby.to_s(items[0])
+    if len(items) == 2:
+        return f"{ruby.to_s(items[0])} {connector} {ruby.to_s(items[1])}"
+    head = ", ".join(ruby.to_s(i) for i in items[:-1])
+    return f"{head}, {connector} {ruby.to_s(items[-1])}"
+
+
+# -- conversions ---------------------------------------------------------------------------------
+def to_integer(value):
+    value = nil_to_none(value)
+    if value is True:
+        return 1
+    if value is False:
+        return 0
+    if value is None:
+        return 0
+    try:
+        return ruby.to_i(value)
+    except TypeError:
+        raise RubyLiquidError(f"undefined method `to_i' for {ruby.inspect(value)}", token=None)
+
+
+def inspect(value):
+    return xml_escape(ruby.inspect(as_liquid(value)))
+
+
+def _json_default(value):
+    text = ruby.to_s(value)
+    return text
+
+
+def _to_json_value(value):
+    """Ruby's to_json view: times as their to_s, floats as Ruby prints them."""
+    if isinstance(value, Mapping):
+        return {ruby.to_s(k) if not isinstance(k, str) else k: _to_json_value(v)
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_json_value(v) for v in value]
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return _RubyFloat(value)
+    if isinstance(value, range):
+        return ruby.to_s(value)
+    return ruby.to_s(value)
+
+
+class _RubyFloat(float):
+    """A float that json.dumps writes as Ruby's Float#to_s."""
+
+    def __repr__(self) -> str:
+        return ruby.float_to_s(self)
+
+
+class _Encoder(json.JSONEncoder):
+    def iterencode(self, o, _one_shot=False):
+        # The C encoder ignores float subclasses' repr; the Python one uses float.__repr__,
+        # so floats are written through a placeholder-free custom path below.
+        return _encode(o)
+
+
+def _encode(value):
+    if isinstance(value, _RubyFloat):
+        yield ruby.float_to_s(value)
+    elif isinstance(value, dict):
+        yield "{"
+        first = True
+        for key, item in value.items():
+            if not first:
+                yield ","
+            first = False
+            yield json.dumps(key, ensure_ascii=False)
+            yield ":"
+            yield from _encode(item)
+        yield "}"
+    elif isinstance(value, list):
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ","
+            yield from _encode(item)
+        yield "]"
+    else:
+        yield json.dumps(value, ensure_ascii=False)
+
+
+def jsonify(value):
+    """Ruby's `to_json` of the Liquid view: compact, UTF-8 kept, `/` and `<` not escaped."""
+    return "".join(_encode(_to_json_value(as_liquid(value))))
+
+
+FILTERS = {
+    "slugify": slugify,
+    "xml_escape": xml_escape,
+    "cgi_escape": cgi_escape,
+    "normalize_whitespace": normalize_whitespace,
+    "number_of_words": number_of_words,
+    "array_to_sentence_string": array_to_sentence_string,
+    "to_integer": to_integer,
+    "inspect": inspect,
+    "jsonify": jsonify,
+}
