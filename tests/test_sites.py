@@ -167,6 +167,8 @@ def build_site(site: GoldenSite, work_dir: str) -> BuildResult:
                               capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return BuildResult(dest, -1, "", f"timed out after {BUILD_TIMEOUT_SECONDS} s")
+    except OSError as error:  # one site that cannot start must not take the others down
+        return BuildResult(dest, -1, "", f"could not run the build: {error}")
     return BuildResult(dest, proc.returncode, proc.stdout, proc.stderr)
 
 
