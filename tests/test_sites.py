@@ -7,10 +7,12 @@ Layout of a golden site (tests/sites/NAME/):
                             (e.g. `--drafts --future`); the reference got the same ones
   dest-before/              optional: files placed in the destination before the build
                             (to test keep_files and the removal of stale files)
-  known-differences.txt     optional: `PATH | reason` per line; the case for PATH (an
-                            fnmatch pattern relative to expected/, or `(build)` or
-                            `(extra files)`) is expected to fail (strict xfail, so the list
-                            has to stay true: a case that starts passing fails the run)
+  known-differences.txt     optional: one `PATH reason` per line (write `PATH | reason` when
+                            PATH has spaces); PATH is relative to expected/, with or without
+                            its extension, may be an fnmatch pattern, or is `(build)` or
+                            `(extra files)`. Those cases are expected to fail (strict xfail,
+                            so the list has to stay true: a case that starts passing fails
+                            the run, and an entry that names no case fails too)
 
 Rebuild an expected/ folder with the reference (from the repository root):
   tests/sites/make-expected tests/sites/NAME
@@ -67,9 +69,15 @@ class GoldenSite:
 
     def known_reason(self, case: str) -> str | None:
         for pattern, reason in self.known_differences.items():
-            if case == pattern or fnmatch.fnmatchcase(case, pattern):
+            if case_matches(case, pattern):
                 return reason
         return None
+
+
+def case_matches(case: str, pattern: str) -> bool:
+    """`about.html` is named by `about.html`, `about`, or a pattern such as `docs/*`."""
+    return (case == pattern or os.path.splitext(case)[0] == pattern
+            or fnmatch.fnmatchcase(case, pattern))
 
 
 def _read_args(root: str) -> list[str]:
@@ -90,9 +98,12 @@ def _read_known_differences(root: str) -> dict[str, str]:
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            pattern, sep, reason = line.partition(" | ")
-            if not sep or not reason.strip():
-                raise ValueError(f"{path}:{number}: expected `PATH | reason`, got {line!r}")
+            if " | " in line:
+                pattern, _, reason = line.partition(" | ")
+            else:
+                pattern, _, reason = line.partition(" ")
+            if not reason.strip():
+                raise ValueError(f"{path}:{number}: expected `PATH reason`, got {line!r}")
             entries[pattern.strip()] = reason.strip()
     return entries
 
@@ -242,5 +253,5 @@ def test_known_differences_name_real_cases(site_name):
     site = SITES_BY_NAME[site_name]
     cases = [BUILD_CASE, EXTRA_CASE, *list_site_files(site.expected)]
     stale = [pattern for pattern in site.known_differences
-             if not any(case == pattern or fnmatch.fnmatchcase(case, pattern) for case in cases)]
+             if not any(case_matches(case, pattern) for case in cases)]
     assert not stale, f"known-differences.txt entries that match no case: {stale}"
