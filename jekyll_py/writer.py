@@ -47,17 +47,22 @@ class SiteWriter:
     def copy_static(self, source: str, destination: str) -> None:
         target = self._target(destination)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        previous = destination
         try:
             src_stat = os.stat(source)
-            old_stat = os.stat(previous)
-            if (old_stat.st_mtime_ns == src_stat.st_mtime_ns
-                    and old_stat.st_size == src_stat.st_size):
-                os.link(previous, target)
+        except OSError as err:
+            raise JekyllError(f"Error: could not copy {source}: {err.strerror}") from None
+        # Jekyll sets the copy's times to the source's modification time in whole seconds.
+        seconds = int(src_stat.st_mtime)
+        try:
+            old_stat = os.stat(destination)
+            if old_stat.st_mtime == seconds and old_stat.st_size == src_stat.st_size:
+                os.link(destination, target)  # unchanged since the last build: not rewritten
                 return
         except OSError:
             pass
-        shutil.copy2(source, target)
+        shutil.copyfile(source, target)
+        shutil.copymode(source, target)
+        os.utime(target, (seconds, seconds))
 
     def _kept_entries(self) -> list[str]:
         """Paths (relative to the old destination) matched by keep_files."""
