@@ -5,6 +5,9 @@ Layout of a golden site (tests/sites/NAME/):
   expected/                 what the reference Jekyll built (never written by hand or by jekyll-py)
   args.txt                  optional: extra `build` arguments, one line, shell syntax
                             (e.g. `--drafts --future`); the reference got the same ones
+  expected-log.txt          optional: Jekyll's stderr (warnings and errors), colours removed,
+                            the source folder written as {src}; ours must say the same lines
+                            in the same order (case `(log)`)
   dest-before/              optional: files placed in the destination before the build
                             (to test keep_files and the removal of stale files)
   known-differences.txt     optional: one `PATH reason` per line (write `PATH | reason` when
@@ -23,8 +26,10 @@ all selected sites in parallel. With `-s`, a summary line per site is printed at
 """
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -43,6 +48,8 @@ SITES_ROOT = os.path.join(REPO_ROOT, "tests", "sites")
 BUILD_TIMEOUT_SECONDS = 120
 BUILD_CASE = "(build)"
 EXTRA_CASE = "(extra files)"
+LOG_CASE = "(log)"
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,6 +69,10 @@ class GoldenSite:
     @property
     def expected(self) -> str:
         return os.path.join(self.root, "expected")
+
+    @property
+    def expected_log(self) -> str:
+        return os.path.join(self.root, "expected-log.txt")
 
     @property
     def dest_before(self) -> str:
@@ -136,6 +147,7 @@ def _params(cases):
 FILE_CASES = _params((site, rel) for site in SITES for rel in list_site_files(site.expected))
 BUILD_CASES = _params((site, BUILD_CASE) for site in SITES)
 EXTRA_CASES = _params((site, EXTRA_CASE) for site in SITES)
+LOG_CASES = _params((site, LOG_CASE) for site in SITES if os.path.exists(site.expected_log))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,11 +259,45 @@ def test_no_extra_files(built_sites, site_name, case):
         pytest.fail("files the reference does not write:\n  " + "\n  ".join(extra), pytrace=False)
 
 
+def log_lines(text: str, src: str) -> list[str]:
+    """Log lines as expected-log.txt holds them: no colours, no trailing spaces, {src}."""
+    text = ANSI_COLOUR.sub("", text).replace(src, "{src}")
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("site_name, case", LOG_CASES)
+def test_warnings_match_reference(built_sites, site_name, case):
+    site, result = SITES_BY_NAME[site_name], built_sites[site_name]
+    with open(site.expected_log, encoding="utf-8") as handle:
+        expected = log_lines(handle.read(), site.src)
+    actual = log_lines(result.stderr, site.src)
+    if actual != expected:
+        diff = "\n".join(difflib.unified_diff(expected, actual, "reference stderr", "our stderr",
+                                               lineterm=""))
+        pytest.fail(f"warnings and errors differ from the reference:\n{diff}", pytrace=False)
+
+
 @pytest.mark.parametrize("site_name", [site.name for site in SITES if site.known_differences])
 def test_known_differences_name_real_cases(site_name):
     """Every known-differences entry must name a case that exists (no stale entries)."""
     site = SITES_BY_NAME[site_name]
-    cases = [BUILD_CASE, EXTRA_CASE, *list_site_files(site.expected)]
+    cases = [BUILD_CASE, EXTRA_CASE, LOG_CASE, *list_site_files(site.expected)]
     stale = [pattern for pattern in site.known_differences
              if not any(case_matches(case, pattern) for case in cases)]
     assert not stale, f"known-differences.txt entries that match no case: {stale}"
+
+
+def test_static_files_keep_their_modification_time(tmp_path):
+    """Jekyll copies a static file and sets its mtime to the source's, in whole seconds."""
+    src = tmp_path / "src"
+    (src / "assets").mkdir(parents=True)
+    (src / "assets" / "old.css").write_text("body {}\n", encoding="utf-8")
+    (src / "index.html").write_text("---\n---\n<p>page</p>\n", encoding="utf-8")
+    old = 978_307_200.5  # 2001-01-01 00:00:00.5 UTC
+    os.utime(src / "assets" / "old.css", (old, old))
+    site = GoldenSite("mtime", str(tmp_path), [], {})
+    result = build_site(site, str(tmp_path / "out"))
+    if result.returncode != 0:
+        pytest.fail(result.failure_text(), pytrace=False)
+    copied = os.stat(os.path.join(result.dest, "assets", "old.css")).st_mtime
+    assert int(copied) == int(old), f"mtime {copied}, expected {int(old)}"
