@@ -39,11 +39,6 @@ PORTS = {
     "jekyll-gist": "gist",
     "jekyll-seo-tag": "seo_tag",
     "jekyll-include-cache": "include_cache",
-    "jekyll-github-metadata": "github_metadata",
-    "jekyll-optional-front-matter": "optional_front_matter",
-    "jekyll-default-layout": "default_layout",
-    "jekyll-readme-index": "readme_index",
-    "jekyll-titles-from-headings": "titles_from_headings",
 }
 
 # Jekyll::Plugin priorities; generators run from the highest to the lowest.

@@ -26,13 +26,13 @@ def minify(template: str, pattern: str) -> str:
     return re.sub(pattern, "", template)
 
 
-def apply_filters(site, value, *filters: str) -> str:
-    """`value` passed through the site's Liquid filters (e.g. "absolute_url", "xml_escape"),
-    so plugins compute URLs and escapes exactly as templates do."""
-    chain = "".join(f" | {name}" for name in filters)
-    return site.liquid.render("{{ value" + chain + " }}",
-                              {"site": site.site_drop, "value": value},
-                              name="(plugin)", cache_key=("plugin-filters", chain))
+def call_filter(site, name: str, value, *args):
+    """Call the site's Liquid filter `name` (e.g. "absolute_url") from Python, so plugins
+    compute URLs, dates and escapes exactly as templates do."""
+    fn = site.liquid.env.filters[name]
+    if getattr(fn, "with_environment", False):
+        return fn(value, *args, environment=site.liquid.env)
+    return fn(value, *args)
 
 
 def source_has_page_or_file(site, url: str) -> bool:
@@ -47,27 +47,9 @@ def read_template(module_file: str, name: str) -> str:
         return handle.read()
 
 
-# -- Liquid tags ---------------------------------------------------------------------------------
-# Jekyll plugin tags take their arguments as raw text ("markup") and render with the site and
-# the current page at hand; these helpers give python-liquid tags the same shape.
-
-def tag_markup(stream):
-    """Consume a tag token from a python-liquid TokenStream; return (token, raw markup).
-
-    The expression token (if any) is left current, as python-liquid's own tags leave it."""
-    from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
-    token = stream.eat(TOKEN_TAG)
-    markup = stream.current.value if stream.current.kind == TOKEN_EXPRESSION else ""
-    return token, markup
-
-
 def site_of(context):
-    """The Site a render context belongs to (Jekyll's `context.registers[:site]`)."""
-    engine = getattr(context.env, "engine", None)
-    if engine is not None and getattr(engine, "site", None) is not None:
-        return engine.site
-    drop = context.globals.get("site")
-    return getattr(drop, "obj", None)
+    """The Site a Liquid render context belongs to (Jekyll's `context.registers[:site]`)."""
+    return context.env.engine.site
 
 
 def xml_attr(value) -> str:

@@ -15,10 +15,11 @@ from liquid.ast import Node
 from liquid.tag import Tag
 
 from jekyll_py.documents import GeneratedPage
+from jekyll_py.liquid.tags.markup import read_markup
 from jekyll_py.log import logger
 from jekyll_py.plugins import add_generator
-from jekyll_py.plugins.common import (apply_filters, minify, read_template, site_of,
-                                      tag_markup, xml_attr)
+from jekyll_py.plugins.common import (call_filter, minify, read_template, site_of,
+                                      xml_attr)
 
 # Whitespace after any '>' or after a Liquid tag is dropped from the template.
 MINIFY_PATTERN = r"(?<=>|})\s+"
@@ -122,7 +123,7 @@ class FeedMetaNode(Node):
         path = feed_config(site).get("path") or "feed.xml"
         title = config.get("title") or config.get("name")
         attributes = [("type", "application/atom+xml"), ("rel", "alternate"),
-                      ("href", apply_filters(site, path, "absolute_url"))]
+                      ("href", call_filter(site, "absolute_url", path))]
         if title:
             attributes.append(("title", title))
         text = " ".join(f"{key}={xml_attr(value)}" for key, value in attributes)
@@ -136,5 +137,5 @@ class FeedMetaTag(Tag):
     block = False
 
     def parse(self, stream):
-        token, _ = tag_markup(stream)
+        token, _ = read_markup(stream)
         return FeedMetaNode(token)

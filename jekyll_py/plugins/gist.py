@@ -14,8 +14,9 @@ from liquid.ast import Node
 from liquid.exceptions import LiquidError
 from liquid.tag import Tag
 
+from jekyll_py.liquid.tags.markup import read_markup
 from jekyll_py.log import logger
-from jekyll_py.plugins.common import site_of, tag_markup
+from jekyll_py.plugins.common import site_of
 
 _ARGUMENTS_RE = re.compile(r"\A(\S+|.*(?=/).+)\s?(\S*)\Z", re.S)
 SYNTAX_HELP = """Syntax error in tag 'gist' while parsing the following markup:
@@ -74,5 +75,5 @@ class GistTag(Tag):
     block = False
 
     def parse(self, stream):
-        token, markup = tag_markup(stream)
+        token, markup = read_markup(stream)
         return GistNode(token, markup)

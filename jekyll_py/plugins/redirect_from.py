@@ -15,7 +15,7 @@ import re
 
 from jekyll_py.documents import GeneratedPage
 from jekyll_py.plugins import add_generator
-from jekyll_py.plugins.common import TemplateLayout, apply_filters
+from jekyll_py.plugins.common import TemplateLayout, call_filter
 
 # The default layout, written so its output is byte-for-byte the gem's stub page.
 REDIRECT_LAYOUT = """<!DOCTYPE html>
@@ -62,7 +62,7 @@ class RedirectPage(GeneratedPage):
             source_url = "/" + source_url
         target = str(target)
         if not _ABSOLUTE_HTTP_RE.match(target):
-            target = apply_filters(site, target, "absolute_url")
+            target = call_filter(site, "absolute_url", target)
         # What the stub's own front matter would be (front-matter defaults aside).
         self.own_data = {"sitemap": False, "layout": "redirect", "permalink": source_url,
                          "redirect": {"from": source_url, "to": target}}
