@@ -18,6 +18,7 @@ from . import (
     inline_rules,
     lists,
     paragraph,
+    tables,
     toc,
     typography,
 )
@@ -32,7 +33,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable(["text_join"])
-    for module in (ial, html_block, paragraph, headers, inline_rules, lists, code, html_inline):
+    for module in (ial, html_block, paragraph, headers, tables, inline_rules, lists, code, html_inline):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)
     md.use(typography.plugin, smart_quotes=opts.smart_quotes)
