@@ -170,11 +170,22 @@ class _Parser:
 
     def block_content(self, src, pos, node):
         """Parse Markdown blocks from `pos` until `</name>` starts a block; returns end pos."""
-        sub = src[pos:]
-        tokens: list = []
         if self.env.get("kd_html_depth", 0) >= MAX_DEPTH:
-            node.children.append(sub)
+            node.children.append(src[pos:])
             return len(src)
+        # Parsing the whole rest of the document for every element would be quadratic: first try
+        # up to the line of the end tag that balances the start tags (a guess that ignores code
+        # blocks), and only if the parse does not stop there, the rest of the document.
+        guess = _balanced_end_line(src, pos, node.name)
+        if guess is not None:
+            found = self._parse_blocks(src, pos, guess, node)
+            if found is not None:
+                return found
+        return self._parse_blocks(src, pos, len(src), node)
+
+    def _parse_blocks(self, src, pos, end, node):
+        sub = src[pos:end]
+        tokens: list = []
         self.env["kd_html_depth"] = self.env.get("kd_html_depth", 0) + 1
         stack = self.env.setdefault("kd_html_stack", [])
         state = StateBlock(sub, self.md, self.env, tokens)
@@ -185,12 +196,25 @@ class _Parser:
             entry = stack.pop()
             self.env["kd_html_depth"] -= 1
         stop = entry[2]
+        if stop is None and end < len(src):
+            return None
         blank = blank_flags(sub)
         if stop is None:
             node.children.append(Markdown(tokens, blank, len(blank)))
             return len(src)
         node.children.append(Markdown(tokens, blank, sub.count("\n", 0, stop[0])))
         return pos + stop[1]
+
+
+def _balanced_end_line(src, pos, name):
+    """End of the line holding the `</name>` that balances `<name` tags from `pos`, or None."""
+    depth = 1
+    for m in re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>])", re.I).finditer(src, pos):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            nl = src.find("\n", m.end())
+            return len(src) if nl < 0 else nl + 1
+    return None
 
 
 def _line_of(state, pos):

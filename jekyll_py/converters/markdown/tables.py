@@ -113,6 +113,8 @@ def table_rule(state, start, end, silent):
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     src = state.src
+    if src.find("|", state.bMarks[start], state.eMarks[start]) < 0:
+        return False
     first = src[state.bMarks[start] : state.eMarks[start]]
     if not first.strip() or not _PIPE_LINE.match(first):
         return False
