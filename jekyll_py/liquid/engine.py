@@ -15,18 +15,23 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
+from functools import partial
 from typing import Callable, Optional
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
 from liquid.context import RenderContext, builtin
 from liquid.exceptions import LiquidError
+from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.template import BoundTemplate
 from liquid.utils import ReadOnlyChainMap
 
 from jekyll_py.errors import LiquidException
-from jekyll_py.liquid import messages, rubytime
+from jekyll_py.liquid import messages, rubytime, semantics
+
+semantics.apply()
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
@@ -39,19 +44,28 @@ class JekyllStrictUndefined(StrictUndefined):
     """With `strict_variables`: using an undefined variable is an error."""
 
 
+# python-liquid ends a text token at `$`, which also matches before a final newline; after a
+# `-}}` or `-%}` that newline is then stripped as if it were leading whitespace. Ruby keeps it,
+# so text tokens end at the true end of the template (`\Z`).
+_LEXER_RULES = re.compile(compile_liquid_rules().pattern.replace("|$)", r"|\Z)"), re.DOTALL)
+
+
 class JekyllEnvironment(Environment):
     """A python-liquid environment with Jekyll's tags and filters and Jekyll's error policy."""
 
     def __init__(self, engine: "LiquidEngine", *, mode: Mode, strict_filters: bool,
                  strict_variables: bool):
         self.engine = engine
-        # > 0 while a template is being parsed: only parse errors follow `error_mode`.
-        self.parsing = 0
+        # Set while a template is being parsed: only parse errors follow `error_mode`.
+        self.parsing: Optional[_Parsing] = None
         super().__init__(
             tolerance=mode,
             strict_filters=strict_filters,
             undefined=JekyllStrictUndefined if strict_variables else JekyllUndefined,
         )
+
+    def tokenizer(self):
+        return partial(_tokenize_template, rules=_LEXER_RULES)
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=False)
@@ -60,15 +74,30 @@ class JekyllEnvironment(Environment):
         filters.register(self)
 
     def error(self, exc, msg=None, token=None) -> None:
-        """Parse errors raise, warn or pass by `error_mode`; render errors always raise."""
+        """Parse errors raise or warn as Ruby Liquid's `error_mode` does; render errors and
+        errors of Jekyll's own tags always raise (Jekyll renders with `render!`)."""
         if not isinstance(exc, LiquidError):
             exc = exc(msg, token=token)
-        elif not exc.token:
-            exc.token = token
-        if not self.parsing or self.mode == Mode.STRICT:
+        elif exc.token is None or exc.token.start_index < 0:
+            if token is not None and token.start_index >= 0:
+                exc.token = token
+        already_decided = (messages.JekyllTagError, messages.RubyLiquidError,
+                           messages.RubyLiquidSyntaxError)
+        if self.parsing is None or isinstance(exc, already_decided):
             raise exc
-        if self.mode == Mode.WARN:
-            self.engine.warn(exc)
+        fatal, ruby_error = messages.classify_parse_error(exc, self.parsing.source)
+        if fatal or self.mode == Mode.STRICT:
+            raise ruby_error
+        if self.mode == Mode.WARN and self.parsing.warn:
+            self.engine.warn(ruby_error, self.parsing.name)
+
+
+class _Parsing:
+    """What is being parsed: its source (for line numbers), name, and whether Jekyll would
+    print its warnings (it does for pages and layouts, not for includes)."""
+
+    def __init__(self, source: str, name: str, warn: bool):
+        self.source, self.name, self.warn = source, name, warn
 
 
 class JekyllContext(RenderContext):
@@ -100,7 +129,6 @@ class LiquidEngine:
         self._parsed: dict = {}
         self._files: dict = {}
         self._stats: dict = {}
-        self._naming: list[str] = []
 
     # -- plugin API --------------------------------------------------------------------------
     def register_filter(self, name: str, fn: Callable) -> None:
@@ -118,24 +146,31 @@ class LiquidEngine:
         self._parsed.clear()
         self._stats.clear()
 
-    def warn(self, err: LiquidError) -> None:
-        name = self._naming[-1] if self._naming else ""
-        text = messages.format_error(err, name, warning=True)
-        self.warning_handler(text)
+    def warn(self, err: LiquidError, name: str) -> None:
+        self.warning_handler(messages.format_error(err, name, warning=True))
 
     # -- parsing -----------------------------------------------------------------------------
-    def parse(self, text: str, *, name: str, cache_key=None) -> BoundTemplate:
+    def parse(self, text: str, *, name: str, cache_key=None, warn: bool = True) -> BoundTemplate:
         """Parse `text` (cached by `cache_key` when given). Parse errors are LiquidErrors."""
         if cache_key is not None and cache_key in self._parsed:
             return self._parsed[cache_key]
         started = time.perf_counter()
-        self.env.parsing += 1
-        self._naming.append(name)
+        outer = self.env.parsing
+        self.env.parsing = _Parsing(text, name, warn)
         try:
             template = self.env.from_string(text, name=name)
+        except LiquidError as err:
+            # python-liquid wraps errors that are not syntax errors (Jekyll's own tag errors)
+            # in a generic one; the original is the message Jekyll prints.
+            if isinstance(err.__cause__, LiquidError):
+                raise err.__cause__ from None
+            if isinstance(err, (messages.JekyllTagError, messages.RubyLiquidError,
+                                messages.RubyLiquidSyntaxError)):
+                raise
+            # Errors the lexer raises directly (unclosed `{{`, `{%`) are always fatal.
+            raise messages.classify_parse_error(err, text)[1] from None
         finally:
-            self.env.parsing -= 1
-            self._naming.pop()
+            self.env.parsing = outer
             self._add_time(name, time.perf_counter() - started)
         if cache_key is not None:
             self._parsed[cache_key] = template
@@ -149,7 +184,7 @@ class LiquidEngine:
             return cached[1]
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
-        template = self.parse(text, name=name)
+        template = self.parse(text, name=name, warn=False)
         self._files[path] = (mtime, template)
         return template
 
@@ -168,8 +203,6 @@ class LiquidEngine:
             return self.render_template(template, context, name=name)
         except LiquidError as err:
             raise LiquidException(messages.format_error(err, name)) from err
-        except messages.JekyllTagError as err:
-            raise LiquidException(f"Liquid Exception: {err} in {name}") from err
         except RecursionError as err:
             raise LiquidException(
                 f"Liquid Exception: Liquid error (line 1): Nesting too deep in {name}"

@@ -26,12 +26,12 @@ class RubyLiquidSyntaxError(LiquidSyntaxError):
     """A Liquid syntax error whose message is already Ruby Liquid's."""
 
 
-class JekyllTagError(Exception):
-    """An error of Jekyll's own tags/filters: printed without the Liquid prefix."""
+class JekyllTagError(LiquidError):
+    """An error of Jekyll's own tags and filters (a Ruby ArgumentError, IOError...): it is
+    printed without the Liquid prefix and stops the build whatever `error_mode` says."""
 
     def __init__(self, message: str, token=None):
-        super().__init__(message)
-        self.token = token
+        super().__init__(message, token=token)
 
 
 # python-liquid message (regex) → Ruby Liquid message (format with the match groups).
@@ -40,8 +40,7 @@ _TRANSLATIONS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"unknown tag '(.*?)'"), "Unknown tag '{0}'"),
     (re.compile(r"expected tag (end\w+), found eof"), "'{0}' tag was never closed"),
     (re.compile(r"unknown filter '(.*?)'"), "undefined filter {0}"),
-    (re.compile(r"'(.*?)' is undefined"), "undefined variable {0}"),
-    (re.compile(r".*? is undefined"), "undefined variable"),
+    (re.compile(r"'?(?:.*\.)?(.*?)'? is undefined"), "undefined variable {0}"),
     (re.compile(r"divided by zero|integer division or modulo by zero|.*modulo by zero"),
      "divided by 0"),
 ]
@@ -72,6 +71,8 @@ def line_number(err: LiquidError) -> Optional[int]:
 
 def format_error(err: LiquidError, name: str, *, warning: bool = False) -> str:
     """Jekyll's whole line for a Liquid error raised while rendering `name`."""
+    if isinstance(err, JekyllTagError):
+        return " ".join(f"Liquid Exception: {err.message} in {name}".split())
     kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
     line = line_number(err)
     include_path = getattr(err, "include_path", None)
@@ -84,3 +85,58 @@ def format_error(err: LiquidError, name: str, *, warning: bool = False) -> str:
     text = " ".join(text.split())
     label = "Liquid Warning:" if warning else "Liquid Exception:"
     return f"{label} {text} in {name}"
+
+
+# -- parse errors: which ones Ruby Liquid only warns about ------------------------------------
+# In `warn` and `lax` modes Ruby Liquid re-parses a tag or output whose strict parse failed with
+# its lax parser, and only warns. Structural errors (unknown tags, unclosed blocks, unclosed
+# delimiters) and markup even the lax parser rejects still stop the build.
+_TAG_AT = re.compile(r"\{%-?\s*(\w+)\s*(.*?)-?%\}", re.S)
+_LAX_FOR = re.compile(r"\A[\w\-\[\]\.\?'\"]+\s+in\s+\S+")
+
+
+def _token_at(source: str, index: int, kind: str = "ruby"):
+    from liquid.token import Token
+    return Token(kind, "", index, source)
+
+
+def _enclosing_tag(source: str, index: int):
+    """(name, markup) of the `{% tag %}` at or just before `index` in `source`."""
+    start = source.rfind("{%", 0, max(index, 0) + 2)
+    if start < 0:
+        return None, ""
+    match = _TAG_AT.match(source, start)
+    return (match.group(1), match.group(2).strip()) if match else (None, "")
+
+
+def classify_parse_error(err: LiquidError, source: str) -> tuple[bool, LiquidError]:
+    """(fatal even in warn/lax mode?, the error worded as Ruby Liquid words it)."""
+    message = str(err.message or "")
+    token = err.token if err.token is not None and err.token.start_index >= 0 else None
+    index = token.start_index if token is not None else len(source)
+
+    def syntax(text, at=index):
+        return RubyLiquidSyntaxError(text, token=_token_at(source, at))
+
+    match = re.fullmatch(r"(?:unexpected|unknown) tag '(.*?)'", message)
+    if match:
+        return True, syntax(f"Unknown tag '{match.group(1)}'")
+    match = re.fullmatch(r"expected tag end(\w+), found .*", message)
+    if match:
+        return True, syntax(f"'{match.group(1)}' tag was never closed", len(source))
+    if message == "expected '}}', found end of file":
+        return True, syntax("Variable '{{' was not properly terminated with regexp: /\\}\\}/")
+    if message == "missing tag name or closing delimiter":
+        return True, syntax("Tag '{%' was not properly terminated with regexp: /\\%\\}/")
+    if message == "expected word, found end of expression":
+        start = source.rfind("{{", 0, index + 2)
+        end = source.find("}}", start)
+        if start >= 0 and end >= 0:
+            return False, syntax("Expected id but found end_of_string in "
+                                 f"\"{source[start:end + 2]}\"", start)
+    name, markup = _enclosing_tag(source, index)
+    if name in ("if", "elsif", "unless") and not markup:
+        return True, syntax("Syntax Error in tag 'if' - Valid syntax: if [expression]")
+    if name == "for" and not _LAX_FOR.match(markup):
+        return True, syntax("Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]")
+    return False, err

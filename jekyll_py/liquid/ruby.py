@@ -18,7 +18,7 @@ def float_to_s(value: float) -> str:
         return "NaN"
     if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
-    sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    sign, digits, exponent = Decimal(float.__repr__(value)).normalize().as_tuple()
     text = "".join(map(str, digits)) or "0"
     if value == 0:
         return "-0.0" if math.copysign(1, value) < 0 else "0.0"

@@ -37,22 +37,29 @@ def _items(value):
 
 
 def read_attribute(item, prop: str):
-    """`item[a][b]` for `a.b` (nil as soon as a step is missing)."""
+    """Jekyll's read_liquid_attribute: `item[prop]`, or for `a.b` each step in turn, where a
+    step on something that cannot be indexed (nil) gives `false`, as Ruby's `x && x[key]`."""
     data = to_liquid(item)
-    for key in prop.split(".") if "." in prop else [prop]:
-        if isinstance(data, Mapping):
-            data = nil_to_none(data.get(key)) if hasattr(data, "get") else _get(data, key)
-        else:
-            return None
-        data = to_liquid(data) if data is not None else None
+    if "." not in prop:
+        return _index(data, prop)
+    for key in prop.split("."):
+        if data is None or data is False or isinstance(data, (int, float)):
+            return False
+        data = _index(data, key)
     return data
 
 
-def _get(data, key):
-    try:
-        return nil_to_none(data[key])
-    except (KeyError, TypeError, IndexError):
-        return None
+def _index(data, key):
+    """Ruby's `data[key]` for a string key (substring lookup on strings, nil elsewhere)."""
+    data = to_liquid(data)
+    if isinstance(data, Mapping):
+        try:
+            return to_liquid(nil_to_none(data[key]))
+        except (KeyError, TypeError):
+            return None
+    if isinstance(data, str):
+        return key if key in data else None
+    return None
 
 
 def sort_key_value(value):
@@ -109,15 +116,24 @@ def find(value, prop=None, target=None):
     return None
 
 
-def _parse(context, source: str, parser):
-    token = Token(TOKEN_EXPRESSION, source, 0, source)
-    return parser.parse(context.env, TokenStream(tokenize(source, token)))
-
-
 @functools.lru_cache(maxsize=512)
 def _cached_condition(env, source: str):
     token = Token(TOKEN_EXPRESSION, source, 0, source)
-    return BooleanExpression.parse(env, TokenStream(tokenize(source, token)))
+    condition = BooleanExpression.parse(env, TokenStream(tokenize(source, token)))
+    _empty_as_jekyll_literal(condition)
+    return condition
+
+
+def _empty_as_jekyll_literal(node) -> None:
+    """In `where_exp`/`find_exp` conditions, Jekyll parses `empty` as its own MethodLiteral,
+    which Liquid's Condition does not recognise: it equals nothing, like `blank`."""
+    for cls in type(node).__mro__:
+        for slot in getattr(cls, "__slots__", ()):
+            child = getattr(node, slot, None)
+            if isinstance(child, Empty):
+                setattr(node, slot, Blank(child.token))
+            elif hasattr(child, "children"):
+                _empty_as_jekyll_literal(child)
 
 
 @functools.lru_cache(maxsize=512)

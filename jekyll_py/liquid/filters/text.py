@@ -8,16 +8,15 @@ import json
 import re
 import sys
 import unicodedata
-import urllib.parse
 from collections.abc import Mapping
 
 from jekyll_py.liquid import ruby
-from jekyll_py.liquid.filters.support import as_liquid, is_nil, nil_to_none
+from jekyll_py.liquid.filters.standard import cgi_escape_text
+from jekyll_py.liquid.filters.support import as_liquid, nil_to_none
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 
 # -- slugify -------------------------------------------------------------------------------------
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
-_LETTER_MARK_DIGIT = r"\w"  # refined per character below (Python's \w also has `_`)
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
 
 # I18n.transliterate's approximations that are not "drop the accent" (Latin-1 and Extended-A).
@@ -88,8 +87,9 @@ def slugify(value, mode=None):
     if value is None:
         return None
     if not isinstance(value, str):
+        # Ruby's NoMethodError, with the source line Ruby 3.1's error_highlight appends.
         raise JekyllTagError(f"undefined method `gsub' for {ruby.inspect(value)}:"
-                             f"{_ruby_class(value)}")
+                             f"{_ruby_class(value)} string.gsub(replaceable_char, \"-\") ^^^^^")
     return slugify_text(value, nil_to_none(mode))
 
 
@@ -109,7 +109,7 @@ def cgi_escape(value):
     value = nil_to_none(value)
     if not isinstance(value, str):
         raise JekyllTagError(f"no implicit conversion of {_ruby_class(value) if value is not None else 'nil'} into String")
-    return urllib.parse.quote_plus(value, safe="*-._~")
+    return cgi_escape_text(value)
 
 
 # -- words ---------------------------------------------------------------------------------------
@@ -166,11 +166,6 @@ def inspect(value):
     return xml_escape(ruby.inspect(as_liquid(value)))
 
 
-def _json_default(value):
-    text = ruby.to_s(value)
-    return text
-
-
 def _to_json_value(value):
     """Ruby's to_json view: times as their to_s, floats as Ruby prints them."""
     if isinstance(value, Mapping):
@@ -192,13 +187,6 @@ class _RubyFloat(float):
 
     def __repr__(self) -> str:
         return ruby.float_to_s(self)
-
-
-class _Encoder(json.JSONEncoder):
-    def iterencode(self, o, _one_shot=False):
-        # The C encoder ignores float subclasses' repr; the Python one uses float.__repr__,
-        # so floats are written through a placeholder-free custom path below.
-        return _encode(o)
 
 
 def _encode(value):

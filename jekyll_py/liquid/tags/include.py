@@ -74,6 +74,8 @@ class IncludeNode(Node):
                 output = engine.render_template(template, context, name=name, partial=True)
         except ContextDepthError as err:
             raise tag_error(RubyLiquidError("Nesting too deep", token=self.token), path) from err
+        except JekyllTagError:
+            raise
         except LiquidError as err:
             raise tag_error(err, path)
         finally:
@@ -110,11 +112,24 @@ def tag_error(err: LiquidError, path: str) -> LiquidError:
     return err
 
 
-def lookup(context, dotted: str):
-    """`context[variable]` for a bare `a.b.c` parameter value (nil when missing)."""
+_LITERALS = {"nil": None, "null": None, "true": True, "false": False, "blank": "", "empty": ""}
+
+
+def lookup(context, expression: str):
+    """Ruby's `context[expression]` for a bare parameter value: a literal (`3`, `1.5`, `true`)
+    or a variable path `a.b.c` (nil when missing)."""
+    if expression in _LITERALS:
+        return _LITERALS[expression]
+    if re.fullmatch(r"-?\d+", expression):
+        return int(expression)
+    if re.fullmatch(r"-?\d[\d.]+", expression):
+        try:
+            return float(expression)
+        except ValueError:
+            pass
     segments: list = []
-    for part in dotted.split("."):
-        segments.append(int(part) if part.lstrip("-").isdigit() and segments else part)
+    for part in expression.split("."):
+        segments.append(part)
     value = context.get(segments, token=None, default=None)
     return None if value is None or type(value).__name__.endswith("Undefined") else value
 

@@ -20,6 +20,6 @@ def read_markup(stream: TokenStream) -> tuple[Token, str]:
 def render_markup(text: str, context) -> str:
     """Render `text` as a Liquid template in `context` (Jekyll does this for `{{ var }}` names)."""
     env = context.env
-    template = env.engine.parse(text, name=context.template.name, cache_key=("markup", text))
+    template = env.engine.parse(text, name=context.template.name, cache_key=("markup", text), warn=False)
     return env.engine.render_template(template, context, name=context.template.name,
                                       partial=True, count=False)

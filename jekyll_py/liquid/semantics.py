@@ -1,0 +1,96 @@
+"""Ruby Liquid 5.4 condition semantics that python-liquid 2.3 does not share.
+
+python-liquid builds `if`/`unless` conditions from its own expression classes; these few
+behaviours have to change on those classes (there is no hook for them), so `apply()` patches
+them once, when the engine module is imported:
+
+- `x == blank` is always false: Liquid 5.4 asks `x.blank?`, which only exists when
+  ActiveSupport is loaded, and Jekyll does not load it.
+- `<`, `>`, `<=`, `>=` call Ruby's operators: a string compared with a number raises
+  `comparison of String with 1 failed`, and values that are not comparable (nil, arrays,
+  hashes) make the condition false instead of raising.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from liquid.builtin.expressions import logical
+from liquid.builtin.expressions.primitive import Blank
+
+from jekyll_py.liquid import ruby
+from jekyll_py.liquid.messages import RubyLiquidError
+
+_NUMBERS = (int, float, Decimal)
+
+
+def _ruby_class(value) -> str:
+    if value is True:
+        return "TrueClass"
+    if value is False:
+        return "FalseClass"
+    if value is None:
+        return "NilClass"
+    return {int: "Integer", float: "Float", str: "String", list: "Array",
+            dict: "Hash"}.get(type(value), type(value).__name__)
+
+
+def _described(value) -> str:
+    """How Ruby's comparison error names the right operand: immediates by value, else class."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return ruby.inspect(value)
+    return _ruby_class(value)
+
+
+def _plain(value):
+    if hasattr(value, "__liquid__"):
+        value = value.__liquid__()
+    if logical.is_undefined(value):
+        return None
+    return value
+
+
+def ruby_compare(token, left, operator: str, right) -> bool:
+    """`left.send(operator, right)` as Liquid 5.4's Condition does it."""
+    left, right = _plain(left), _plain(right)
+    comparable = (str,) + _NUMBERS
+    # Both sides must respond to the operator: nil, booleans, arrays and hashes do not.
+    for value in (left, right):
+        if not isinstance(value, comparable) or isinstance(value, bool):
+            return False
+    if isinstance(left, str) != isinstance(right, str):
+        raise RubyLiquidError(
+            f"comparison of {_ruby_class(left)} with {_described(right)} failed", token=token)
+    if operator == "<":
+        return left < right
+    if operator == ">":
+        return left > right
+    if operator == "<=":
+        return left <= right
+    return left >= right
+
+
+def _evaluator(operator: str):
+    def evaluate(self, context):
+        return ruby_compare(self.token, self.left.evaluate(context), operator,
+                            self.right.evaluate(context))
+    return evaluate
+
+
+def _never_equal(self, other) -> bool:
+    return False
+
+
+_applied = False
+
+
+def apply() -> None:
+    """Install the Liquid 5.4 behaviours (idempotent)."""
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    Blank.__eq__ = _never_equal
+    Blank.__hash__ = object.__hash__
+    for cls, operator in ((logical.LtExpression, "<"), (logical.GtExpression, ">"),
+                          (logical.LeExpression, "<="), (logical.GeExpression, ">=")):
+        cls.evaluate = _evaluator(operator)
