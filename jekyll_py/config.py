@@ -152,7 +152,9 @@ def load(overrides: dict) -> dict:
     config["destination"] = os.path.abspath(
         os.path.join(source, config["destination"]) if config.get("destination")
         else os.path.join(source, "_site"))
+    config.setdefault("serving", False)
     _validate(config)
+    _add_kramdown_setup(config)
     _add_default_collections(config)
     _add_default_excludes(config)
     return config
@@ -175,6 +177,22 @@ def _validate(config: dict) -> None:
         raise ConfigError(f"limit_posts must be a non-negative number, got {limit!r}") from None
     if config["limit_posts"] < 0:
         raise ConfigError("limit_posts must be a non-negative number")
+
+
+def _add_kramdown_setup(config: dict) -> None:
+    """Keys Jekyll's kramdown parser adds to `kramdown:` when it sets up (seen in site.kramdown)."""
+    kramdown = config.get("kramdown")
+    if not isinstance(kramdown, dict):
+        return
+    kramdown = dict(kramdown)
+    if not kramdown.get("syntax_highlighter"):
+        kramdown["syntax_highlighter"] = config.get("highlighter") or "rouge"
+    opts = dict(kramdown.get("syntax_highlighter_opts") or {})
+    opts.setdefault("default_lang", "plaintext")
+    opts["guess_lang"] = kramdown.get("guess_lang")
+    kramdown["syntax_highlighter_opts"] = opts
+    kramdown.setdefault("coderay", {})
+    config["kramdown"] = kramdown
 
 
 def _add_default_collections(config: dict) -> None:

@@ -40,8 +40,12 @@ class FrontMatterDefaults:
                 continue
             entry = dict(entry)
             scope = dict(entry.get("scope") or {})
-            if "type" in scope:
-                scope["type"] = _DEPRECATED_TYPES.get(scope["type"], scope["type"])
+            if scope.get("type") in _DEPRECATED_TYPES:
+                old, new = scope["type"], _DEPRECATED_TYPES[scope["type"]]
+                logger.warn("Defaults:", f"The '{old}' type has become '{new}'.")
+                logger.warn("Defaults:", f"Please update your front-matter defaults to use "
+                                         f"'type: {new}'.")
+                scope["type"] = new
             entry["scope"] = scope
             values = dict(entry["values"])
             if "date" in values and values["date"] is not None:

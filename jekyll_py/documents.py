@@ -2,6 +2,7 @@
 layouts, collections and excerpts. Reading a file fills one of these; nothing is rendered here."""
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -552,7 +553,7 @@ class Excerpt:
         if modified:
             logger.warn("Warning:", f"Excerpt modified in {self.doc.relative_path}!")
             logger.warn("", "Found a Liquid block containing the excerpt separator "
-                            f"{self.doc.excerpt_separator!r}.")
+                            f"{json.dumps(self.doc.excerpt_separator, ensure_ascii=False)}.")
             logger.warn("", "The block has been modified with the appropriate closing tag.")
             logger.warn("", "Feel free to define a custom excerpt or excerpt_separator in the")
             logger.warn("", "document's Front Matter if the generated excerpt is unsatisfactory.")

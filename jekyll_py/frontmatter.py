@@ -34,7 +34,7 @@ def load_yaml(text: str, filename: str = "<unknown>"):
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
+        mark = err.context_mark or err.problem_mark
         parts = [p for p in (err.problem, err.context) if p]
         line = mark.line + 1 if mark else 0
         column = mark.column + 1 if mark else 0

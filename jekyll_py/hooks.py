@@ -21,6 +21,11 @@ class Hooks:
             return [label, "documents"]
         return []
 
+    def has_render_hooks(self) -> bool:
+        """Whether any hook runs while documents render (their effects must stay in one process)."""
+        return any(event in ("pre_render", "post_convert", "post_render")
+                   for (_owner, event), funcs in self._registry.items() if funcs)
+
     def trigger(self, obj, event: str, *args) -> None:
         """Run the hooks registered for `event` on `obj` (a page or document)."""
         for owner in self.owners_of(obj):

@@ -4,9 +4,7 @@ Which names are skipped follows Jekyll's EntryFilter: names starting with `.`, `
 or ending with `~` or `.`, and `exclude` patterns, unless `include` names them."""
 from __future__ import annotations
 
-import csv
 import fnmatch
-import io
 import json
 import os
 import re
@@ -316,8 +314,7 @@ class Reader:
         ext = os.path.splitext(path)[1].lower()
         if ext in (".csv", ".tsv"):
             reader_config = self.site.config.get("csv_reader" if ext == ".csv" else "tsv_reader") or {}
-            rows = list(csv.reader(io.StringIO(text, newline=""),
-                                   delimiter="," if ext == ".csv" else "\t"))
+            rows = parse_delimited(text, "," if ext == ".csv" else "\t")
             if reader_config.get("headers", True) is False:
                 return rows
             if not rows:
@@ -334,6 +331,47 @@ class Reader:
             return frontmatter.load_yaml(text)
         except frontmatter.YAMLSyntaxError as err:
             raise JekyllError(f"Error: YAML Exception reading {path}: {err}") from None
+
+
+def parse_delimited(text: str, separator: str) -> list[list]:
+    """CSV/TSV rows as Ruby's CSV reads them: an empty unquoted field is None, a quoted empty
+    field is ''. Quotes may wrap a field; "" inside quotes is a quote; newlines may be quoted."""
+    rows, row, field, quoted, in_quotes = [], [], [], False, False
+    i, n = 0, len(text)
+
+    def end_field():
+        value = "".join(field)
+        row.append(value if (value or quoted) else None)
+
+    while i < n:
+        ch = text[i]
+        if in_quotes:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    field.append('"')
+                    i += 1
+                else:
+                    in_quotes = False
+            else:
+                field.append(ch)
+        elif ch == '"' and not field:
+            in_quotes = quoted = True
+        elif ch == separator:
+            end_field()
+            field, quoted = [], False
+        elif ch in "\r\n":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            end_field()
+            rows.append(row)
+            row, field, quoted = [], [], False
+        else:
+            field.append(ch)
+        i += 1
+    if field or quoted or row:
+        end_field()
+        rows.append(row)
+    return rows
 
 
 def _sanitize_data_name(name: str) -> str:

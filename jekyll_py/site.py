@@ -17,7 +17,7 @@ from jekyll_py.liquid.engine import LiquidEngine
 from jekyll_py.plugins import load_plugins
 from jekyll_py.reader import Reader
 from jekyll_py.log import logger
-from jekyll_py.render import render_document
+from jekyll_py.parallel import render_batch
 from jekyll_py.theme import Theme
 from jekyll_py.utils import deep_merge
 from jekyll_py.writer import SiteWriter
@@ -194,11 +194,8 @@ class Site:
 
     def render(self) -> None:
         self.plugins.trigger_site("pre_render", self)
-        for collection in self.collections.values():
-            for doc in collection.docs:
-                render_document(self, doc)
-        for page in self.pages:
-            render_document(self, page)
+        render_batch(self, [doc for c in self.collections.values() for doc in c.docs])
+        render_batch(self, list(self.pages))
         self.plugins.trigger_site("post_render", self)
 
     def items_to_write(self) -> list:
@@ -240,7 +237,9 @@ class Site:
                         writer.write_text(os.path.join(self.dest, relative), text)
                     self.plugins.trigger(item, "post_write")
                 else:
-                    writer.copy_static(item.path, destination)
+                    writer.copy_static(item.path, destination,
+                                       keep_symlinks=not self.safe
+                                       and self.environment != "production")
         except BaseException:
             writer.abort()
             raise

@@ -25,10 +25,10 @@ def style_to_template(style: str) -> str:
 def escape_path(path: str) -> str:
     if not path or _SAFE_PATH_RE.match(path):
         return path
-    # Addressable encodes '%' too unless it starts a valid escape; '#' is escaped after.
-    encoded = quote(path, safe=_ADDRESSABLE_SAFE + "#%")
-    encoded = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", encoded)
-    return encoded.replace("#", "%23", 1)
+    # Addressable::URI.encode reads the path as a whole URI: '?' starts a query and is kept,
+    # every '#' ends up escaped; '%' is kept when it starts a valid escape.
+    encoded = quote(path, safe=_ADDRESSABLE_SAFE + "?%")
+    return re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", encoded)
 
 
 def unescape_path(path: str) -> str:

@@ -44,9 +44,13 @@ class SiteWriter:
         with open(target, "wb") as handle:
             handle.write(text.encode("utf-8"))
 
-    def copy_static(self, source: str, destination: str) -> None:
+    def copy_static(self, source: str, destination: str, *, keep_symlinks: bool = True) -> None:
         target = self._target(destination)
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        if keep_symlinks and os.path.islink(source):
+            # Jekyll's copy_entry copies a symlink as a symlink (not in safe or production mode).
+            os.symlink(os.readlink(source), target)
+            return
         try:
             src_stat = os.stat(source)
         except OSError as err:
