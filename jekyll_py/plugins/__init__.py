@@ -39,6 +39,7 @@ PORTS = {
     "jekyll-gist": "gist",
     "jekyll-seo-tag": "seo_tag",
     "jekyll-include-cache": "include_cache",
+    "jekyll-github-metadata": "github_metadata",
 }
 
 # Jekyll::Plugin priorities; generators run from the highest to the lowest.
