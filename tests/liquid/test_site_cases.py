@@ -21,7 +21,7 @@ def known_differences() -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
         if line.strip() and not line.startswith("#"):
             name, _, reason = line.partition(" ")
-            known[name] = reason.strip()
+            known[name.removeprefix("cases/").removesuffix(".html")] = reason.strip()
     return known
 
 
