@@ -90,6 +90,7 @@ def _overrides(args) -> dict:
 
 def _build(args) -> int:
     from jekyll_py import config as site_config
+    from jekyll_py.profile import profile_build
     from jekyll_py.site import Site
 
     config = site_config.load(_overrides(args))
@@ -100,11 +101,10 @@ def _build(args) -> int:
                 if not config.get("incremental") else "enabled")
     logger.info("Generating...")
     started = time.monotonic()
-    site.process()
     if config.get("profile"):
-        rows = getattr(site.liquid, "profile_table", None)
-        if rows is not None:
-            print(rows())
+        print(profile_build(site))
+    else:
+        site.process()
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
     logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
     return 0

@@ -84,6 +84,20 @@ class Theme:
         return self._path_for("_data")
 
     @property
+    def runtime_dependencies(self) -> list[str]:
+        """Gems the theme's gemspec needs at run time (Jekyll enables the plugins among them,
+        e.g. minima brings jekyll-feed and jekyll-seo-tag)."""
+        gems_dir = os.path.dirname(self.root)
+        spec = os.path.join(os.path.dirname(gems_dir), "specifications", self.basename + ".gemspec")
+        try:
+            with open(spec, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError:
+            return []
+        names = re.findall(r"add_runtime_dependency\(%q<([^>]+)>", text)
+        return [name for name in dict.fromkeys(names) if name != "jekyll"]
+
+    @property
     def config_path(self):
         path = os.path.join(self.root, "_config.yml")
         return path if os.path.isfile(path) and not os.path.islink(path) else None
