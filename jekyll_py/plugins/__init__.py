@@ -79,7 +79,10 @@ def load_plugins(site) -> None:
     config = site.config
     whitelist = config.get("whitelist") or []
     installed = _installed_entry_points()
-    for name in configured_names(config):
+    names = configured_names(config)
+    if site.theme is not None:  # a theme gem brings the plugins it depends on
+        names += [n for n in site.theme.runtime_dependencies if n not in names]
+    for name in names:
         if site.safe and name not in whitelist:
             continue  # Jekyll skips non-whitelisted plugins silently in safe mode
         if name in PORTS:
