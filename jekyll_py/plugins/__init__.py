@@ -40,6 +40,8 @@ PORTS = {
     "jekyll-seo-tag": "seo_tag",
     "jekyll-include-cache": "include_cache",
     "jekyll-github-metadata": "github_metadata",
+    "jekyll-default-layout": "default_layout",
+    "jekyll-optional-front-matter": "optional_front_matter",
 }
 
 # Jekyll::Plugin priorities; generators run from the highest to the lowest.
