@@ -49,18 +49,24 @@ def to_time(value: object, zone: dt.tzinfo) -> Optional[dt.datetime | dt.date]:
     return parse_time(value, zone)
 
 
+_UTC_NAMES = {"UTC": date_tz.UTC, "Z": date_tz.UTC, "GMT": date_tz.UTC, "UT": date_tz.UTC}
+
+
 def parse_time(text: str, zone: dt.tzinfo) -> Optional[dt.datetime]:
-    """Ruby's Time.parse: missing parts default to today/midnight in the local zone."""
+    """Ruby's Time.parse: missing parts default to today/midnight in the local zone, and an
+    explicit offset equal to the local zone's is shown with the local zone's name."""
     now = dt.datetime.now(zone)
     default = dt.datetime(now.year, now.month, now.day)
     try:
-        parsed = date_parser.parse(text, default=default, fuzzy=False)
+        parsed = date_parser.parse(text, default=default, tzinfos=_UTC_NAMES)
     except (ValueError, OverflowError):
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone)
-    elif isinstance(parsed.tzinfo, date_tz.tzlocal):
-        parsed = parsed.replace(tzinfo=zone)
+    if parsed.tzinfo is None or isinstance(parsed.tzinfo, date_tz.tzlocal):
+        return parsed.replace(tzinfo=zone)
+    if isinstance(parsed.tzinfo, date_tz.tzoffset):
+        local = parsed.replace(tzinfo=None).replace(tzinfo=zone)
+        if local.utcoffset() == parsed.utcoffset():
+            return local
     return parsed
 
 

@@ -1,6 +1,7 @@
-"""Render each case page of tests/sites/liquid with the engine alone and compare it with what
-the reference Jekyll built (tests/sites/liquid/expected). Cases under `site/` need the whole
-site model and are left to the build comparison."""
+"""Render each case page of the Liquid test sites (tests/sites/liquid and the url/baseurl/time
+zone variants tests/sites/liquid-*) with the engine alone, and compare it with what the
+reference Jekyll built (expected/). Cases under `site/` need the whole site model (posts,
+pages, static files) and are left to tests/test_sites.py, which builds the sites."""
 from __future__ import annotations
 
 import pathlib
@@ -11,13 +12,13 @@ from jekyll_py.errors import LiquidException
 from jekyll_py.liquid.engine import LiquidEngine
 from sitemodel import HandMadeSite, split_front_matter
 
-SITE = pathlib.Path(__file__).resolve().parents[1] / "sites" / "liquid"
-SRC, EXPECTED = SITE / "src", SITE / "expected"
+SITES = pathlib.Path(__file__).resolve().parents[1] / "sites"
+SITE_DIRS = [SITES / "liquid"] + sorted(p for p in SITES.glob("liquid-*") if (p / "src").is_dir())
 
 
-def known_differences() -> dict[str, str]:
+def known_differences(site: pathlib.Path) -> dict[str, str]:
     known = {}
-    path = SITE / "known-differences.txt"
+    path = site / "known-differences.txt"
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
         if line.strip() and not line.startswith("#"):
             name, _, reason = line.partition(" ")
@@ -25,31 +26,36 @@ def known_differences() -> dict[str, str]:
     return known
 
 
-KNOWN = known_differences()
-CASES = sorted(p.relative_to(SRC / "cases").with_suffix("").as_posix()
-               for p in (SRC / "cases").rglob("*.html"))
-UNIT_CASES = [c for c in CASES if not c.startswith("site/")]
-
-
 def case_params():
-    for case in UNIT_CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[case])] if case in KNOWN else []
-        yield pytest.param(case, marks=marks, id=case)
+    for site in SITE_DIRS:
+        known = known_differences(site)
+        cases_dir = site / "src" / "cases"
+        for page in sorted(cases_dir.rglob("*.html")):
+            case = page.relative_to(cases_dir).with_suffix("").as_posix()
+            if case.startswith("site/"):
+                continue
+            marks = [pytest.mark.xfail(strict=True, reason=known[case])] if case in known else []
+            yield pytest.param(site, case, marks=marks, id=f"{site.name}/{case}")
 
 
-@pytest.fixture(scope="module")
-def engine():
-    return LiquidEngine(HandMadeSite(SRC))
+_ENGINES: dict = {}
 
 
-@pytest.mark.parametrize("case", list(case_params()))
-def test_case_matches_reference(engine, case):
-    page = SRC / "cases" / f"{case}.html"
+def engine_for(site: pathlib.Path) -> LiquidEngine:
+    if site not in _ENGINES:
+        _ENGINES[site] = LiquidEngine(HandMadeSite(site / "src"))
+    return _ENGINES[site]
+
+
+@pytest.mark.parametrize("site,case", list(case_params()))
+def test_case_matches_reference(site, case):
+    engine = engine_for(site)
+    page = site / "src" / "cases" / f"{case}.html"
     front, body = split_front_matter(page.read_text(encoding="utf-8"))
     path = f"cases/{case}.html"
     try:
         out = engine.render(body, engine.site.payload(front, path), name=path)
     except LiquidException as err:
         out = f"<error: {err}>"
-    expected = (EXPECTED / "cases" / f"{case}.html").read_text(encoding="utf-8")
+    expected = (site / "expected" / "cases" / f"{case}.html").read_text(encoding="utf-8")
     assert out == expected

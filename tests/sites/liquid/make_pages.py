@@ -1,8 +1,12 @@
-"""Write one page per case of cases.txt into src/cases/ (see README.md)."""
+"""Write one page per case of SITE/cases.txt into SITE/src/cases/ (see README.md).
+
+    python tests/sites/liquid/make_pages.py [SITE]     (default: tests/sites/liquid)
+"""
 from __future__ import annotations
 
 import pathlib
 import shutil
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -22,10 +26,11 @@ def parse_cases(text: str) -> list[tuple[str, list[str], str]]:
 
 
 def main() -> None:
-    out = HERE / "src" / "cases"
+    site = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    out = site / "src" / "cases"
     if out.exists():
         shutil.rmtree(out)
-    cases = parse_cases((HERE / "cases.txt").read_text(encoding="utf-8"))
+    cases = parse_cases((site / "cases.txt").read_text(encoding="utf-8"))
     seen = set()
     for name, front, body in cases:
         assert name not in seen, f"duplicate case {name}"
