@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from ...errors import JekyllError
 from . import (
     code,
+    footnotes,
     headers,
     html_block,
     html_inline,
@@ -33,7 +34,9 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable(["text_join"])
-    for module in (ial, html_block, paragraph, headers, tables, inline_rules, lists, code, html_inline):
+    for module in (
+        ial, html_block, paragraph, headers, tables, footnotes, inline_rules, lists, code, html_inline
+    ):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)
     md.use(typography.plugin, smart_quotes=opts.smart_quotes)
@@ -78,7 +81,13 @@ class KramdownConverter:
         return self.finish(ctx, out)
 
     def finish(self, ctx, out: str) -> str:
-        """Document-level output: the table of contents replaces its placeholder."""
+        """Document-level output: footnotes (at the end or at their `{:footnotes}` list) and the
+        table of contents in place of its placeholder."""
+        notes = footnotes.render_footnotes(ctx)
+        if footnotes.PLACEHOLDER in out:
+            out = out.replace(footnotes.PLACEHOLDER, notes, 1)
+        else:
+            out += notes
         if ctx.toc_request is not None:
             tag, attrs = ctx.toc_request
             out = out.replace(toc.PLACEHOLDER, toc.render_toc(ctx, tag, attrs), 1)
@@ -89,6 +98,9 @@ class KramdownConverter:
         if ctx.toc_request is None and toc.is_toc_list(node):
             ctx.toc_request = (tag, attrs)
             return toc.PLACEHOLDER
+        if not ctx.footnotes_placed and footnotes.is_footnotes_list(node):
+            ctx.footnotes_placed = True
+            return footnotes.PLACEHOLDER
         return None
 
     def smartify(self, text: str) -> str:

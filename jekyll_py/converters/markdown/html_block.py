@@ -371,6 +371,9 @@ def inline_tokens(tokens):
             yield tok
         elif tok.type == "kd_html":
             yield from _node_inlines(tok.meta["node"])
+        elif tok.meta and "nested_blocks" in tok.meta:
+            for nested in tok.meta["nested_blocks"]:
+                yield from inline_tokens(nested)
 
 
 def _node_inlines(node):
@@ -389,8 +392,8 @@ def nested_inline_rule(state):
     """Inline-parse the content of `markdown="1"` elements (after link definitions are known)."""
     md = state.md
     for tok in state.tokens:
-        if tok.type == "kd_html":
-            for inline in _node_inlines(tok.meta["node"]):
+        if tok.type == "kd_html" or (tok.meta and "nested_blocks" in tok.meta):
+            for inline in inline_tokens([tok]):
                 inline.children = []
                 md.inline.parse(inline.content, md, state.env, inline.children)
 

@@ -34,6 +34,7 @@ class KramdownOptions:
     hard_wrap: bool = False
     footnote_nr: int = 1
     footnote_backlink: str = "&#8617;"
+    footnote_prefix: str = ""
     parse_block_html: bool = False
     parse_span_html: bool = True
     math_engine: str | None = "mathjax"
@@ -55,7 +56,8 @@ class KramdownOptions:
             smart_quotes=str(k.get("smart_quotes") or "lsquo,rsquo,ldquo,rdquo"),
             hard_wrap=_bool(k.get("hard_wrap"), False),
             footnote_nr=int(k.get("footnote_nr") or 1),
-            footnote_backlink=str(k.get("footnote_backlink", "&#8617;")),
+            footnote_backlink=str(k.get("footnote_backlink", "&#8617;") or ""),
+            footnote_prefix=str(k.get("footnote_prefix") or ""),
             parse_block_html=_bool(k.get("parse_block_html"), False),
             parse_span_html=_bool(k.get("parse_span_html"), True),
             math_engine=k.get("math_engine", "mathjax"),

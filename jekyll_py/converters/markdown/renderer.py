@@ -83,6 +83,7 @@ class Context:
         self.footnotes_by_name: dict = {}
         self.footnote_counter = self.opts.footnote_nr
         self.in_html = 0
+        self.footnotes_placed = False
 
 
 def count_blank_runs(blank, a, b):
@@ -106,19 +107,30 @@ def content_end(node, blank):
     return end
 
 
+# Blocks that write nothing and, like kramdown's end-of-block elements, vanish from the output:
+# the blank lines around them merge into one.
+INVISIBLE = {"kd_ial", "kd_footnote_def", "kd_abbr_def", "kd_eob", "kd_options"}
+
+
 def render_blocks(ctx, nodes, indent, blank, lo=None, hi=None):
-    """Render sibling block nodes, keeping kramdown's blank-line elements between them."""
+    """Render sibling block nodes, keeping kramdown's blank-line elements between them: any
+    number of blank lines between two blocks (ignoring invisible ones) is written as one."""
     out = []
     prev_end = lo
     prev_trailing = False
+    invisible_end = None  # end of invisible blocks after the last visible one
     for node in nodes:
+        if node.type in INVISIBLE:
+            if node.map:
+                invisible_end = node.map[1]
+            continue
+        invisible_end = None
         if node.map and prev_end is not None and blank is not None:
             runs = count_blank_runs(blank, prev_end, node.map[0])
             if prev_trailing and not (prev_end < len(blank) and blank[prev_end]):
                 runs += 1
-            out.append("\n" * min(runs, 1) if runs else "")
-            if runs > 1:
-                out.append("\n" * (runs - 1))
+            if runs:
+                out.append("\n")
         elif prev_trailing:
             out.append("\n")
         out.append(render_block(ctx, node, indent))
@@ -129,9 +141,13 @@ def render_blocks(ctx, nodes, indent, blank, lo=None, hi=None):
         runs = count_blank_runs(blank, prev_end, hi)
         if prev_trailing and not (prev_end < len(blank) and blank[prev_end]):
             runs += 1
-        out.append("\n" * runs)
+        if runs:
+            out.append("\n")
     elif prev_trailing:
         out.append("\n")
+    elif invisible_end is not None and prev_end is not None and blank is not None:
+        if count_blank_runs(blank, prev_end, invisible_end):
+            out.append("\n")
     return "".join(out)
 
 
@@ -169,6 +185,8 @@ def inline_of(node) -> str:
 @register_block("paragraph")
 def _paragraph(ctx, node, indent):
     body = render_inline(ctx, inline_of(node))
+    if node.meta and node.meta.get("append_html"):
+        body += node.meta["append_html"]
     if node.meta and node.meta.get("transparent"):
         return body + node.meta.get("transparent_suffix", "")
     return f"{' ' * indent}<p{hs.html_attributes(attrs_of(node))}>{body}</p>\n"
