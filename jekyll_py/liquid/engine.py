@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from functools import partial
 from typing import Callable, Optional
@@ -258,4 +257,7 @@ class LiquidEngine:
 
 
 def _print_warning(text: str) -> None:
-    print(text, file=sys.stderr)
+    """Log a `Liquid Warning: ...` line the way Jekyll's logger aligns it."""
+    from jekyll_py.log import logger
+    topic = "Liquid Warning:"
+    logger.warn(topic, text[len(topic):].lstrip() if text.startswith(topic) else text)

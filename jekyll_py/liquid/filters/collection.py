@@ -19,7 +19,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from jekyll_py.liquid import ruby
-from jekyll_py.liquid.filters.support import is_nil, nil_to_none, to_liquid, with_context
+from jekyll_py.liquid.filters.support import nil_to_none, to_liquid, with_context
 from jekyll_py.liquid.messages import RubyLiquidError
 
 INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")

@@ -11,7 +11,7 @@ import math
 import re
 import urllib.parse
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import is_nil, nil_to_none, to_liquid

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping
 
@@ -78,7 +77,8 @@ def slugify_text(text: str, mode=None, cased: bool = False):
     if not cased:
         slug = slug.lower()
     if slug == "":
-        print(f"           Warning: Empty `slug` generated for '{text}'.", file=sys.stderr)
+        from jekyll_py.log import logger
+        logger.warn("Warning:", f"Empty `slug` generated for '{text}'.")
     return slug
 
 
