@@ -340,8 +340,8 @@ class Document(Convertible):
             self.data["date"] = value
         return value
 
-    def sort_key(self):
-        return (self.date, self.path)
+    def sort_key(self) -> "_DocumentOrder":
+        return _DocumentOrder(self)
 
     @property
     def published(self) -> bool:
@@ -697,6 +697,22 @@ class Collection:
 
     def __repr__(self) -> str:
         return f"<Collection {self.label} docs={len(self.docs)}>"
+
+
+class _DocumentOrder:
+    """Jekyll's Document#<=>: by the `date` in the data, then by path. A document whose date
+    was never set (a collection item without one) has no date yet and compares by path."""
+
+    __slots__ = ("date", "path")
+
+    def __init__(self, doc):
+        self.date = doc.data.get("date")
+        self.path = doc.path
+
+    def __lt__(self, other: "_DocumentOrder") -> bool:
+        if self.date is not None and other.date is not None and self.date != other.date:
+            return self.date < other.date
+        return self.path < other.path
 
 
 class _SortByKey:
