@@ -26,6 +26,10 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
+from .rouge_classes import dialect_for
+from .diff_lexer import lex_diff
+from .shell_lexer import lex_console, lex_shell
+
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
 _ALIASES = {
     "plaintext": "text",
@@ -58,8 +62,30 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# Languages lexed here rather than by Pygments (see shell_lexer.py).
+_OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff}
+_OWN_NAMES = {
+    "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
+    "console": "console", "terminal": "console", "shell_session": "console",
+    "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff",
+}
+
+
+def _join(tokens):
+    """Neighbouring tokens of one class as one (Rouge writes them as one span)."""
+    out: list = []
+    for cls, text in tokens:
+        if out and out[-1][0] == cls:
+            out[-1][1] += text
+        elif text:
+            out.append([cls, text])
+    return out
+
+
 @lru_cache(maxsize=256)
 def _lexer_for(lang: str):
+    if lang.lower() in _OWN_NAMES:
+        return _OWN_NAMES[lang.lower()]
     name = _ALIASES.get(lang.lower(), lang.lower())
     if name in _PLAIN:
         return None
@@ -92,21 +118,40 @@ def highlight_code(code: str, lang: str | None, *, block: bool = True) -> str | 
         return None
     if lexer is None:
         return _escape(code)
-    out = []
-    last_cls = None
-    buf = []
+    if lexer in _OWN_LEXERS:
+        return "".join(_span(cls, text) for cls, text in _join(_OWN_LEXERS[lexer](code)))
+    dialect = dialect_for(lexer)
+    # 1. Pygments tokens, neighbours of one class joined (Rouge's lexers emit them joined too).
+    merged: list = []
     for _, ttype, value in lexer.get_tokens_unprocessed(code):
         if not value:
             continue
         cls = _css_class(ttype)
-        if cls != last_cls and buf:
-            out.append(_span(last_cls, "".join(buf)))
-            buf = []
-        last_cls = cls
-        buf.append(value)
-    if buf:
-        out.append(_span(last_cls, "".join(buf)))
-    return "".join(out)
+        if merged and merged[-1][0] == cls:
+            merged[-1][1] += value
+        else:
+            merged.append([cls, value])
+    # 2. Re-classed as Rouge classes them, then joined again by their new class.
+    out: list = []
+    for cls, value in merged:
+        if not cls:
+            pieces = [(dialect.whitespace if dialect.whitespace and value.isspace() else "", value)]
+        else:
+            pieces = dialect.convert(cls, value)
+        for new_cls, text in pieces:
+            if dialect.comment_newline and out and out[-1][0] == "c1" and not new_cls:
+                if text.startswith("\n") and not out[-1][1].endswith("\n"):
+                    out[-1][1] += "\n"
+                    text = text[1:]
+                    if not text:
+                        continue
+            if out and out[-1][0] == new_cls:
+                out[-1][1] += text
+            else:
+                out.append([new_cls, text])
+    if dialect.post is not None:
+        out = _join(dialect.post(out))
+    return "".join(_span(cls, text) for cls, text in out)
 
 
 def _span(cls: str, text: str) -> str:

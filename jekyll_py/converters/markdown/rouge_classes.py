@@ -1,0 +1,273 @@
+"""Pygments tokens re-classed the way Rouge 3.30 classes the same text, per language.
+
+Rouge and Pygments share the short class names (`k`, `s2`, `nf`...), but their lexers give
+many constructs different token types: Python strings are `s` in Rouge whatever their quotes,
+JSON keys are `nl`, YAML keys `na`, JavaScript quotes are `dl` delimiters around `s1`/`s2`, and
+so on. Each `Dialect` below says, for one Pygments lexer, which class becomes which, which words
+get a class of their own, and how a token is cut into several.
+
+Learnt by reading Rouge's lexers and comparing outputs on real snippets; the languages covered
+are the ones Jekyll sites use most. Anything not listed keeps the Pygments class.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dialect:
+    classes: dict = field(default_factory=dict)  # Pygments class -> Rouge class
+    words: dict = field(default_factory=dict)  # token text -> Rouge class (for word tokens)
+    word_classes: frozenset = frozenset()  # the Pygments classes `words` applies to
+    whitespace: str = ""  # Rouge's class for whitespace (JSON, console: `w`)
+    comment_newline: bool | None = None  # True: `c1` ends with its newline; False: it does not
+    split: object = None  # fn(cls, text) -> [(cls, text)] after re-classing
+    post: object = None  # fn(tokens) -> tokens: fixes that need a token's neighbours
+
+    def convert(self, cls: str, text: str):
+        if self.comment_newline is not None and cls in ("c1", "c", "ch", "cp"):
+            if not self.comment_newline and text.endswith("\n") and cls == "c1":
+                return [(self._map(cls, text[:-1]), text[:-1]), ("", "\n")]
+        new = self._map(cls, text)
+        if self.split is not None:
+            return self.split(new, text)
+        return [(new, text)]
+
+    def _map(self, cls, text):
+        if cls in self.word_classes and text in self.words:
+            return self.words[text]
+        return self.classes.get(cls, cls)
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
+_INT = re.compile(r"[-+]?\d+\Z")
+
+
+# ---- Python -------------------------------------------------------------------------------------
+
+def _python_split(cls, text):
+    if cls == "nd" and text.startswith("@"):  # Rouge: `@` operator, then the name
+        name = text[1:]
+        return [("o", "@"), ("nb" if name in _PY_BUILTINS else "n", name)]
+    return [(cls, text)]
+
+
+_PY_BUILTINS = set(
+    "abs all any bin bool bytearray bytes callable chr classmethod compile complex delattr dict "
+    "dir divmod enumerate eval filter float format frozenset getattr globals hasattr hash hex id "
+    "input int isinstance issubclass iter len list locals map max min next object oct open ord "
+    "pow property range repr reversed round set setattr slice sorted staticmethod str sum super "
+    "tuple type vars zip".split()
+)
+
+def _python_post(tokens):
+    """`raise X from exc`: Rouge's `from` there is a keyword and `exc` a plain name."""
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "kn" and text == "from" and i > 0 and "\n" not in tokens[i - 1][1]:
+            tokens[i] = ["k", text]
+            if i + 2 < len(tokens) and tokens[i + 2][0] == "nn":
+                tokens[i + 2] = ["n", tokens[i + 2][1]]
+    return tokens
+
+
+PYTHON = Dialect(
+    classes={"s1": "s", "s2": "s", "sd": "s", "sb": "s", "sc": "s", "ne": "nb", "fm": "nf",
+             "vm": "n", "kc": "bp"},
+    words={"print": "k", "exec": "k", ".": "p"},
+    word_classes=frozenset({"nb", "o"}),
+    comment_newline=True,
+    split=_python_split,
+    post=_python_post,
+)
+
+
+# ---- JavaScript / TypeScript ----------------------------------------------------------------------
+
+def _js_split(cls, text):
+    if cls in ("s1", "s2") and len(text) >= 2 and text[0] in "'\"" and text[-1] == text[0]:
+        inner = text[1:-1]
+        return [("dl", text[0])] + ([(cls, inner)] if inner else []) + [("dl", text[-1])]
+    if cls == "mf" and _INT.match(text):
+        return [("mi", text)]
+    return [(cls, text)]
+
+
+def _js_post(tokens):
+    """`{ key: value }`: Rouge calls an object key an attribute, its colon punctuation."""
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "nx" and i + 1 < len(tokens) and tokens[i + 1][1] == ":":
+            before = tokens[i - 1] if i else None
+            if before and not before[0] and i > 1:
+                before = tokens[i - 2]
+            if before and before[0] == "p" and before[1][-1:] in "{,":
+                tokens[i] = ["na", text]
+                tokens[i + 1] = ["p", ":"]
+    return tokens
+
+
+JAVASCRIPT = Dialect(
+    classes={"sb": "s2", "si": "p", "ne": "nb", "ow": "k"},
+    words={"constructor": "kd", "extends": "kd", "=>": "o", "static": "kd", "get": "kd",
+           "set": "kd", "async": "k", "await": "k", "of": "k"},
+    word_classes=frozenset({"kr", "k", "p", "kd", "nx"}),
+    comment_newline=False,
+    split=_js_split,
+    post=_js_post,
+)
+
+
+# ---- data formats -----------------------------------------------------------------------------------
+
+JSON = Dialect(classes={"nt": "nl"}, whitespace="w")
+
+_YAML_CONSTANTS = {"true", "false", "null", "yes", "no", "on", "off", "~", "True", "False",
+                   "Null", "NULL", "TRUE", "FALSE", "Yes", "No"}
+
+
+def _yaml_split(cls, text):
+    if cls == "l":
+        if _NUMBER.match(text):
+            return [("m", text)]
+        if text in _YAML_CONSTANTS:
+            return [("no", text)]
+        return [("s", text)]
+    if cls == "s" and text[:1] in ("'", '"'):
+        quote = "s2" if text[0] == '"' else "s1"
+        return [(quote, text[0])] + ([("s", text[1:])] if len(text) > 1 else [])
+    return [(cls, text)]
+
+
+YAML = Dialect(
+    classes={"nt": "na", "p": "pi", "no": "s", "nv": "nv", "nl": "nl", "kt": "nn"},
+    split=_yaml_split,
+)
+
+
+# ---- markup and styles ------------------------------------------------------------------------------
+
+def _html_split(cls, text):
+    return [(cls, text)]
+
+
+HTML = Dialect(
+    classes={"cm": "c", "mh": "m", "mi": "m", "kc": "nb"},
+    words={"<": "nt", ">": "nt", "</": "nt", "/>": "nt", "=": "na"},
+    word_classes=frozenset({"p", "o"}),
+    split=_html_split,
+)
+
+CSS = Dialect(
+    classes={"s2": "s1", "mh": "m", "mi": "m", "mf": "m", "kt": "m", "kc": "nb", "nv": "py",
+             "o": "p"},
+    words={"sans-serif": "nb", "serif": "nb", "monospace": "nb", "auto": "nb", "none": "nb",
+           "inherit": "nb", "solid": "nb", "bold": "nb", "block": "nb", "center": "nb"},
+    word_classes=frozenset({"kc", "nb", "n"}),
+)
+
+SCSS = Dialect(classes={"o": "p", "mi": "m", "mf": "m", "kt": "m"}, comment_newline=False)
+
+DIFF = Dialect(classes={"gu": "p"})
+
+
+# ---- C family and others --------------------------------------------------------------------------
+
+def _c_post(tokens):
+    """A C struct name is a plain name for Rouge; `-1` is an operator and a number."""
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "nc" and i > 1 and tokens[i - 2][1] in ("struct", "union", "enum"):
+            tokens[i] = ["n", text]
+        elif cls == "mi" and text.startswith("-") and len(text) > 1:
+            tokens[i : i + 1] = [["o", "-"], ["mi", text[1:]]]
+    return tokens
+
+
+def _cpp_post(tokens):
+    out = []
+    for cls, text in _c_post(tokens):
+        if cls == "o" and text == ":" and out and out[-1][1] in ("public", "private", "protected"):
+            out[-1] = ["nl", out[-1][1] + ":"]
+            continue
+        out.append([cls, text])
+    return out
+
+
+def _java_post(tokens):
+    """Rouge: capitalised names are classes, ALL-CAPS ones constants."""
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "n" and text[:1].isupper():
+            tokens[i] = ["no" if text.isupper() and len(text) > 1 else "nc", text]
+    return tokens
+
+
+C = Dialect(comment_newline=False, post=_c_post)
+CPP = Dialect(classes={"nn": "n", "nf": "n"}, comment_newline=False, post=_cpp_post)
+JAVA = Dialect(
+    classes={"p": "o"},
+    comment_newline=False,
+    post=_java_post,
+)
+GO = Dialect(
+    classes={"nx": "n", "kd": "k", "kn": "k", "c1": "c", "kc": "no", "mi": "m", "mf": "m",
+             "o": "o"},
+    words={"chan": "k", "map": "k", ".": "o"},
+    word_classes=frozenset({"kt", "p"}),
+    comment_newline=False,
+)
+RUST = Dialect(
+    classes={"kd": "k", "sd": "cd", "kt": "nb", "fm": "nd"},
+    words={"=>": "k", "->": "k", "Self": "k", "String": "nb", "Some": "nf", "None": "nf",
+           "Ok": "nf", "Err": "nf"},
+    word_classes=frozenset({"o", "nc", "nb"}),
+    comment_newline=False,
+)
+def _ruby_post(tokens):
+    """Rouge: a name after `.` is a method (`nf`); `1.5` is one float."""
+    out: list = []
+    for cls, text in tokens:
+        if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
+            cls = "nf"
+        if cls == "mi" and len(out) >= 2 and out[-1] == ["p", "."] and out[-2][0] == "mi":
+            out.pop()
+            out[-1] = ["mf", out[-1][1] + "." + text]
+            continue
+        out.append([cls, text])
+    return out
+
+
+RUBY = Dialect(
+    words={".": "p", "[": "p", "]": "p", "].": "p", "}.": "p"},
+    word_classes=frozenset({"o"}),
+    comment_newline=False,
+    post=_ruby_post,
+)
+SQL = Dialect(classes={"ss": "nv"}, comment_newline=False)
+TOML = Dialect(classes={"n": "py", "k": "nn", "s2": "s", "s1": "s", "c1": "c", "o": "p"})
+TYPESCRIPT = Dialect(
+    classes=dict(JAVASCRIPT.classes, kt="kr"),
+    words=dict(JAVASCRIPT.words, interface="kr", enum="kr", type="kd", **{"as": "k"}),
+    word_classes=JAVASCRIPT.word_classes | {"kr", "kd"},
+    comment_newline=False,
+    split=_js_split,
+    post=_js_post,
+)
+
+
+# Pygments lexer alias (its first one) -> dialect.
+DIALECTS = {
+    "python": PYTHON, "python3": PYTHON, "py": PYTHON,
+    "javascript": JAVASCRIPT, "typescript": TYPESCRIPT, "toml": TOML,
+    "json": JSON,
+    "yaml": YAML,
+    "html": HTML, "xml": HTML,
+    "css": CSS, "scss": SCSS,
+    "diff": DIFF,
+    "c": C, "cpp": CPP, "java": JAVA, "go": GO, "rust": RUST, "ruby": RUBY, "sql": SQL,
+}
+
+PLAIN = Dialect()
+
+
+def dialect_for(lexer) -> Dialect:
+    return DIALECTS.get(lexer.aliases[0] if lexer.aliases else "", PLAIN)

@@ -1,0 +1,53 @@
+"""Rouge-compatible highlighting (highlight.py, rouge_classes.py, shell_lexer.py, diff_lexer.py).
+
+The expected spans are what Rouge 3.30 writes for the same text (checked with the reference)."""
+
+from jekyll_py.converters.markdown.highlight import highlight_code
+from jekyll_py.converters.markdown.shell_lexer import lex_console
+
+
+def test_unknown_and_plain():
+    assert highlight_code("x", "no-such-language") is None
+    assert highlight_code("a <b> & c", None) == "a &lt;b&gt; &amp; c"
+    assert highlight_code("a <b>", "plaintext") == "a &lt;b&gt;"
+
+
+def test_python_classes_as_rouge():
+    out = highlight_code('print("hi")  # note\n@property\n', "python")
+    assert out.startswith('<span class="k">print</span><span class="p">(</span><span class="s">"hi"</span>')
+    assert '<span class="c1"># note\n</span>' in out  # the comment keeps its newline
+    assert '<span class="o">@</span><span class="nb">property</span>' in out
+
+
+def test_javascript_quotes_are_delimiters():
+    out = highlight_code("f('a', { key: 1 });", "js")
+    assert '<span class="dl">\'</span><span class="s1">a</span><span class="dl">\'</span>' in out
+    assert '<span class="na">key</span><span class="p">:</span> <span class="mi">1</span>' in out
+
+
+def test_data_formats():
+    assert '<span class="nl">"a"</span><span class="p">:</span><span class="w"> </span>' in highlight_code('{"a": 1}', "json")
+    out = highlight_code('port: 4000\non: true\nname: "x"\n', "yaml")
+    assert '<span class="na">port</span><span class="pi">:</span> <span class="m">4000</span>' in out
+    assert '<span class="s2">"</span><span class="s">x"</span>' in out
+
+
+def test_shell_builtins_keywords_and_options():
+    out = highlight_code("if true; then\n  echo \"$HOME\" | grep -i x\nfi\n", "bash")
+    assert out.startswith('<span class="k">if </span><span class="nb">true</span><span class="p">;</span> <span class="k">then\n  </span>')
+    assert '<span class="s2">"</span><span class="nv">$HOME</span><span class="s2">"</span>' in out
+    assert '<span class="nt">-i</span>' in out
+
+
+def test_console_prompts_and_output():
+    tokens = lex_console("$ gem install jekyll\nDone.\n")
+    assert tokens[:3] == [("gp", "$"), ("w", " "), ("", "gem")]
+    assert tokens[-1] == ("go", "Done.\n")
+
+
+def test_diff_lines_keep_their_newline():
+    out = highlight_code("--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n", "diff")
+    assert out == (
+        '<span class="gd">--- a\n</span><span class="gi">+++ b\n</span><span class="p">@@ -1 +1 @@</span>\n'
+        '<span class="gd">-x\n</span><span class="gi">+y\n</span>'
+    )
