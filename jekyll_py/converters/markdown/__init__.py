@@ -10,7 +10,10 @@ from markdown_it import MarkdownIt
 
 from ...errors import JekyllError
 from . import (
+    abbreviations,
     code,
+    deflists,
+    extensions,
     footnotes,
     headers,
     html_block,
@@ -18,6 +21,7 @@ from . import (
     ial,
     inline_rules,
     lists,
+    math,
     paragraph,
     tables,
     toc,
@@ -35,11 +39,13 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable(["text_join"])
     for module in (
-        ial, html_block, paragraph, headers, tables, footnotes, inline_rules, lists, code, html_inline
+        ial, html_block, paragraph, headers, tables, math, footnotes, inline_rules, lists, code,
+        html_inline, extensions, deflists,
     ):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)
     md.use(typography.plugin, smart_quotes=opts.smart_quotes)
+    md.use(abbreviations.plugin)
     return md
 
 
@@ -71,6 +77,9 @@ class KramdownConverter:
         env: dict = {"kd_options": self.opts.plugin_options()}
         tokens = self.md.parse(text, env)
         ctx = Context(self, env)
+        if env.get("kd_doc_options"):
+            ctx.opts = self.options_with(env["kd_doc_options"])
+            ctx.footnote_counter = ctx.opts.footnote_nr
         blank = blank_flags(text)
         if text.endswith("\n"):
             blank = blank[:-1]
@@ -79,6 +88,12 @@ class KramdownConverter:
         ctx.toc_request = None
         out = render_blocks(ctx, build_tree(tokens), 0, blank, 0, len(blank))
         return self.finish(ctx, out)
+
+    def options_with(self, overrides: dict) -> KramdownOptions:
+        """The options after a document's `{::options ... /}`: they apply to its conversion."""
+        kramdown = dict(self.config.get("kramdown") or {})
+        kramdown.update(overrides)
+        return KramdownOptions.from_config({**self.config, "kramdown": kramdown})
 
     def finish(self, ctx, out: str) -> str:
         """Document-level output: footnotes (at the end or at their `{:footnotes}` list) and the

@@ -143,7 +143,7 @@ def span_ial_rule(state, silent):
             if depth == 0:
                 target = tok
                 break
-    elif last.type in ("image", "code_inline"):
+    elif last.type in ("image", "code_inline", "math_inline"):
         target = last
     else:
         return False

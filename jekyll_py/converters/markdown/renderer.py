@@ -271,7 +271,7 @@ INLINE_RULES["link_close"] = _span_close("a")
 def plain_text(tokens) -> str:
     out = []
     for tok in tokens:
-        if tok.type in ("text", "text_special", "code_inline"):
+        if tok.type in ("text", "text_special", "code_inline", "math_inline", "kd_abbr"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append("\n")

@@ -102,7 +102,7 @@ def after_block_boundary(state, start: int) -> bool:
     return state.tokens[-1].type in ("kd_ial", "kd_eob")
 
 
-def _before_block_boundary(state, line: int, end: int) -> bool:
+def before_block_boundary(state, line: int, end: int) -> bool:
     if line >= end or state.isEmpty(line) or state.sCount[line] < state.blkIndent:
         return True
     text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
@@ -168,7 +168,7 @@ def table_rule(state, start, end, silent):
             columns = max(columns, len(cells))
             rows.append([(c.strip(), line) for c in cells])
         line += 1
-    if not _before_block_boundary(state, line, end):
+    if not before_block_boundary(state, line, end):
         return False
     if rows:
         add_section("tfoot" if has_footer else "tbody", False)

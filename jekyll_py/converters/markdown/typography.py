@@ -81,6 +81,10 @@ def typography_rule(state):
     from .html_block import inline_tokens
 
     quotes = state.md.options.get("kd_quotes") or quote_chars("lsquo,rsquo,ldquo,rdquo")
+    # `{::options smart_quotes="..." /}` in the document applies to all of it
+    doc_quotes = state.env.get("kd_doc_options", {}).get("smart_quotes")
+    if doc_quotes:
+        quotes = quote_chars(doc_quotes)
     for inline in inline_tokens(state.tokens):
         process(inline.children, quotes)
 
