@@ -24,3 +24,9 @@ def test_groups_merge_and_lazy_lines():
 def test_not_a_definition_list():
     assert CONVERT("# H\n: x\n").endswith("<p>: x</p>\n")
     assert "<dl>" not in CONVERT("T\n\n\n: x\n")
+
+
+def test_three_merged_groups_keep_the_nesting_right():
+    out = CONVERT("A\n: a\n\n\nB\nC\n: b\n: c\n\n\nD\n\n: d\n\n> after\n")
+    assert out.count("<dl>") == 1 and out.count("<dd>") == 4
+    assert out.endswith("<blockquote>\n  <p>after</p>\n</blockquote>\n")

@@ -68,10 +68,14 @@ def deflist_rule(state, start, end, silent):
     del tokens[-3:]
 
     # Continue a definition list that ends right before the terms.
-    merged = tokens and tokens[-1].type == "dl_close" and tokens[-1].level == state.level
-    if merged:
+    dl_open = None
+    if tokens and tokens[-1].type == "dl_close" and tokens[-1].level == state.level:
+        dl_open = next(
+            (t for t in reversed(tokens) if t.type == "dl_open" and t.level == state.level), None
+        )
+    if dl_open is not None:
         tokens.pop()
-        dl_open = next(t for t in reversed(tokens) if t.type == "dl_open" and t.level == state.level)
+        state.level += 1  # the list is open again
     else:
         dl_open = state.push("dl_open", "dl", 1)
         dl_open.map = [para_open.map[0], start]
