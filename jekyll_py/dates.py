@@ -3,17 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jekyll_py.errors import JekyllError
-
-_DATE_RE = re.compile(
-    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-    r"(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$"
-)
-
+from jekyll_py.timeparse import ruby_time_parse
 
 def site_timezone(name: str | None) -> dt.tzinfo:
     """The zone dates are shown in: `timezone:` from the config, else $TZ, else the machine's."""
@@ -32,27 +25,12 @@ def site_timezone(name: str | None) -> dt.tzinfo:
 
 
 def parse_date(text: str, tz: dt.tzinfo, message: str) -> dt.datetime:
-    """Parse a date string the way Jekyll's Utils.parse_date does, into the site zone."""
-    match = _DATE_RE.match(str(text))
-    if not match:
-        raise JekyllError(f"Invalid date '{text}': {message}")
-    year, month, day, hour, minute, second, frac, zone = match.groups()
+    """Parse a date string as Jekyll's Utils.parse_date does (Ruby's Time.parse, then
+    localtime), into the site zone."""
     try:
-        micro = int((frac or "0")[:6].ljust(6, "0"))
-        naive = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                            int(second or 0), micro)
-    except ValueError:
+        return RubyTime.of(ruby_time_parse(str(text), tz))
+    except (ValueError, OverflowError):
         raise JekyllError(f"Invalid date '{text}': {message}") from None
-    if zone is None:
-        return RubyTime.of(naive.replace(tzinfo=tz))
-    if zone.upper() in ("Z", "UTC", "GMT"):
-        offset = dt.timezone.utc
-    else:
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-        offset = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
-    return RubyTime.of(naive.replace(tzinfo=offset).astimezone(tz))
 
 
 def coerce_date(value, tz: dt.tzinfo, message: str) -> dt.datetime:

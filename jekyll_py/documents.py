@@ -11,7 +11,7 @@ from jekyll_py.dates import RubyTime, coerce_date
 from jekyll_py.errors import FrontMatterError, JekyllError
 from jekyll_py.log import logger
 from jekyll_py.utils import (add_permalink_suffix, deep_merge, has_liquid_construct,
-                             pluralized_array, slugify, titleize_slug)
+                             pluralized_array, ruby_sort, slugify, titleize_slug)
 
 # Document::DATE_FILENAME_MATCHER and DATELESS_FILENAME_MATCHER
 DATE_FILENAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
@@ -676,10 +676,12 @@ class Collection:
         return add_permalink_suffix("/:collection/:path", str(self.site.config.get("permalink")))
 
     def sort_docs(self) -> None:
+        """Collection#sort_docs!: the `order` list, else `sort_by` a front-matter key, else
+        Document#<=> (sorted as Ruby sorts: see utils.ruby_sort)."""
         order = self.metadata.get("order")
         sort_by = self.metadata.get("sort_by")
         if isinstance(order, list):
-            by_path = {doc.relative_path: doc for doc in sorted(self.docs, key=Document.sort_key)}
+            by_path = {doc.relative_path: doc for doc in ruby_sort(self.docs, compare_documents)}
             arranged = []
             for entry in order:
                 key = f"{self.relative_directory}/{entry}"
@@ -687,9 +689,9 @@ class Collection:
                     arranged.append(by_path.pop(key))
             self.docs = arranged + list(by_path.values())
         elif isinstance(sort_by, str):
-            self.docs.sort(key=lambda d: _SortByKey(d, sort_by))
+            self.docs = ruby_sort(self.docs, lambda a, b: _compare_by_key(a, b, sort_by))
         else:
-            self.docs.sort(key=Document.sort_key)
+            self.docs = ruby_sort(self.docs, compare_documents)
 
     def to_liquid(self):
         from jekyll_py.drops import CollectionDrop
@@ -700,44 +702,59 @@ class Collection:
 
 
 class _DocumentOrder:
-    """Jekyll's Document#<=>: by the `date` in the data, then by path. A document whose date
-    was never set (a collection item without one) has no date yet and compares by path."""
+    """A sort key for Document#<=> where a consistent order is wanted (posts, which all have
+    dates). Collections are sorted with `compare_documents` and utils.ruby_sort."""
 
-    __slots__ = ("date", "path")
+    __slots__ = ("doc",)
 
     def __init__(self, doc):
-        self.date = doc.data.get("date")
-        self.path = doc.path
+        self.doc = doc
 
     def __lt__(self, other: "_DocumentOrder") -> bool:
-        if self.date is not None and other.date is not None and self.date != other.date:
-            return self.date < other.date
-        return self.path < other.path
+        return compare_documents(self.doc, other.doc) < 0
 
 
-class _SortByKey:
-    """Sorts documents by a front-matter key: missing values last (with a warning), then
-    ties broken by date and path, as Collection#sort_docs_by_key! does."""
+def _spaceship(a, b):
+    """Ruby's `a <=> b` for front-matter values: -1, 0, 1, or None where Ruby has no order
+    (different kinds of value, true against false)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return 0 if a is b else None
+    try:
+        if a == b:
+            return 0
+        return -1 if a < b else 1
+    except TypeError:
+        return None
 
-    def __init__(self, doc, key):
-        self.doc = doc
-        self.value = doc.data.get(key)
-        self.key = key
 
-    def __lt__(self, other):
-        a, b = self.value, other.value
-        if a is None and b is not None:
-            logger.warn("Sort warning:", f"'{self.key}' not defined in {self.doc.relative_path}")
-            return False
-        if a is not None and b is None:
-            logger.warn("Sort warning:", f"'{self.key}' not defined in {other.doc.relative_path}")
-            return True
-        if a is not None and a != b:
-            try:
-                return a < b
-            except TypeError:
-                pass
-        return self.doc.sort_key() < other.doc.sort_key()
+def compare_documents(a, b) -> int:
+    """Jekyll's Document#<=>: by the `date` in the data, then by path. A document whose date
+    was never set (a collection item without one) has no date yet (Ruby's nil), and nil
+    against a date has no order, so such pairs compare by path."""
+    order = None
+    date_a, date_b = a.data.get("date"), b.data.get("date")
+    if date_a is not None and date_b is not None:
+        order = _spaceship(date_a, date_b)
+    elif date_a is None and date_b is None:
+        order = 0
+    if not order:
+        order = (a.path > b.path) - (a.path < b.path)
+    return order
+
+
+def _compare_by_key(a, b, key: str) -> int:
+    """Collection#sort_docs_by_key!: documents without the key go last (with a warning each
+    time one is compared, as Jekyll warns), equal or unordered values fall back to
+    Document#<=>."""
+    value_a, value_b = a.data.get(key), b.data.get(key)
+    if value_a is None and value_b is not None:
+        logger.warn("Sort warning:", f"'{key}' not defined in {a.relative_path}")
+        return 1
+    if value_a is not None and value_b is None:
+        logger.warn("Sort warning:", f"'{key}' not defined in {b.relative_path}")
+        return -1
+    order = _spaceship(value_a, value_b)
+    return order if order else compare_documents(a, b)
 
 
 def coerce_date_from_mtime(path: str, tz):

@@ -130,3 +130,25 @@ def add_permalink_suffix(template: str, style: str) -> str:
     if style.endswith(":output_ext"):
         template += ":output_ext"
     return template
+
+
+def ruby_sort(items: list, compare) -> list:
+    """Sort as Ruby's Array#sort! with a block does on Linux: glibc's qsort_r, a top-down
+    merge sort (left half n // 2, ties taken from the left). `compare(a, b)` returns a
+    negative number, zero or a positive number. With a consistent comparison any stable sort
+    agrees; this one also matches Ruby when the comparison is not consistent, as Jekyll's
+    Document#<=> is for a mix of dated and undated collection items."""
+    items = list(items)
+    if len(items) <= 1:
+        return items
+    middle = len(items) // 2
+    left, right = ruby_sort(items[:middle], compare), ruby_sort(items[middle:], compare)
+    merged, i, j = [], 0, 0
+    while i < len(left) and j < len(right):
+        if compare(left[i], right[j]) <= 0:
+            merged.append(left[i])
+            i += 1
+        else:
+            merged.append(right[j])
+            j += 1
+    return merged + left[i:] + right[j:]
