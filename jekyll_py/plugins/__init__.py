@@ -42,6 +42,13 @@ PORTS = {
     "jekyll-github-metadata": "github_metadata",
     "jekyll-default-layout": "default_layout",
     "jekyll-optional-front-matter": "optional_front_matter",
+    "jekyll-relative-links": "relative_links",
+    "jekyll-titles-from-headings": "titles_from_headings",
+    "jekyll-readme-index": "readme_index",
+    "jekyll-avatar": "avatar",
+    "jekyll-mentions": "mentions",
+    "jekyll-archives": "archives",
+    "jemoji": "jemoji",
 }
 
 # Jekyll::Plugin priorities; generators run from the highest to the lowest.
