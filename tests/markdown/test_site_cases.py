@@ -5,57 +5,21 @@ listed page that passes fails the test, so the list stays true)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from jekyll_py.converters.markdown import KramdownConverter
 
+from markdown_pages import normalise, page_body, read_known
+
 SITE = Path(__file__).resolve().parents[1] / "sites" / "markdown"
 SRC = SITE / "src"
 EXPECTED = SITE / "expected"
-# Jekyll's front matter split: the closing `---` line and any whitespace after it go.
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n?^---\s*$\n?", re.S | re.M)
-_WS_AFTER_CLOSING = re.compile(r"\A\s*")
 
 
 def known_differences() -> dict:
-    known = {}
-    path = SITE / "known-differences.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                name, _, reason = line.partition(" ")
-                known[name] = reason.strip()
-    return known
-
-
-def page_body(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    m = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.S | re.M)
-    if not m:
-        return text
-    rest = text[m.end():]
-    # Ruby's `\s*$` after the closing dashes also swallows following blank lines.
-    tail = re.match(r"(?:[ \t]*\n)*", rest)
-    return rest[tail.end():] if m.group(2).endswith("\n") else rest
-
-
-_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)*)\s*(/?)>")
-
-
-def normalise(html: str) -> str:
-    """Equal-after-normalisation: whitespace between tags collapsed, attributes sorted."""
-    def sort_attrs(m):
-        attrs = re.findall(r"[^\s=>/]+(?:=\"[^\"]*\")?", m.group(2))
-        return "<" + m.group(1) + "".join(" " + a for a in sorted(attrs)) + m.group(3) + ">"
-
-    html = _TAG.sub(sort_attrs, html)
-    html = re.sub(r">\s+<", "><", html)
-    html = re.sub(r"\s+", " ", html)
-    return html.strip()
+    return read_known(SITE / "known-differences.txt")
 
 
 CASES = sorted(p.stem for p in SRC.glob("*.md"))

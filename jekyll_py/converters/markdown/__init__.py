@@ -44,7 +44,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     ):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)
-    md.use(typography.plugin, smart_quotes=opts.smart_quotes)
+    md.use(typography.plugin, smart_quotes=opts.smart_quotes, **opts.plugin_options())
     md.use(abbreviations.plugin)
     return md
 

@@ -89,6 +89,62 @@ def _code_inline(ctx, tok):
     return f"<code{hs.html_attributes(attrs)}>{hs.escape_all(tok.content)}</code>"
 
 
+def codespan_rule(state, silent):
+    """kramdown's code spans: a run of backticks up to the next occurrence of the same run.
+
+    Unlike CommonMark the content keeps its newlines; only a span opened by two or more
+    backticks loses one space on each side; a single backtick with whitespace on both sides
+    is text; an unclosed run is text."""
+    src = state.src
+    pos = state.pos
+    if src[pos] != "`":
+        return False
+    end = pos
+    while end < state.posMax and src[end] == "`":
+        end += 1
+    delim = src[pos:end]
+    simple = len(delim) == 1
+    before_ws = pos == 0 or src[pos - 1].isspace()
+    if simple and before_ws and end < state.posMax and src[end].isspace():
+        if not silent:
+            state.pending += delim
+        state.pos = end
+        return True
+    close = src.find(delim, end, state.posMax)
+    if close < 0:
+        if not silent:
+            state.pending += delim
+        state.pos = end
+        return True
+    if not silent:
+        text = src[end:close]
+        if not simple:
+            if text[:1] == " ":
+                text = text[1:]
+            if text[-1:] == " ":
+                text = text[:-1]
+        tok = state.push("code_inline", "code", 0)
+        tok.markup = delim
+        tok.content = text
+    state.pos = close + len(delim)
+    return True
+
+
+def _fence_without_backticks(original):
+    """Classic kramdown (`input: kramdown`) knows only `~~~` fences."""
+
+    def rule(state, start, end, silent):
+        pos = state.bMarks[start] + state.tShift[start]
+        if state.src.startswith("`", pos):
+            return False
+        return original(state, start, end, silent)
+
+    return rule
+
+
 def plugin(md, **opts):
-    """Rendering only (see the rules above)."""
-    return None
+    md.inline.ruler.at("backticks", codespan_rule)
+    if not opts.get("gfm", True):
+        from markdown_it.rules_block.fence import fence
+
+        md.block.ruler.at("fence", _fence_without_backticks(fence))

@@ -16,6 +16,15 @@ def _toc_levels(value) -> set:
     return {int(v) for v in value}
 
 
+def _list_option(value) -> str:
+    """A list option as kramdown accepts it: a YAML list or a comma-separated string."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v).strip() for v in value)
+    return ",".join(v.strip() for v in str(value).split(","))
+
+
 def _bool(value, default):
     if value is None:
         return default
@@ -42,6 +51,7 @@ class KramdownOptions:
     default_lang: str = "plaintext"
     header_offset: int = 0
     entity_output: str = "as_char"
+    gfm_quirks: tuple = ("paragraph_end",)
 
     @classmethod
     def from_config(cls, config: dict) -> "KramdownOptions":
@@ -53,7 +63,7 @@ class KramdownOptions:
             auto_ids=_bool(k.get("auto_ids"), True),
             auto_id_prefix=str(k.get("auto_id_prefix") or ""),
             toc_levels=_toc_levels(k.get("toc_levels")),
-            smart_quotes=str(k.get("smart_quotes") or "lsquo,rsquo,ldquo,rdquo"),
+            smart_quotes=_list_option(k.get("smart_quotes")) or "lsquo,rsquo,ldquo,rdquo",
             hard_wrap=_bool(k.get("hard_wrap"), False),
             footnote_nr=int(k.get("footnote_nr") or 1),
             footnote_backlink=str(k.get("footnote_backlink", "&#8617;") or ""),
@@ -65,7 +75,19 @@ class KramdownOptions:
             default_lang=str(hl_opts.get("default_lang") or "plaintext"),
             header_offset=int(k.get("header_offset") or 0),
             entity_output=str(k.get("entity_output") or "as_char"),
+            gfm_quirks=tuple(
+                q for q in _list_option(k.get("gfm_quirks", "paragraph_end")).split(",") if q
+            ),
         )
 
     def plugin_options(self) -> dict:
-        return {"parse_block_html": self.parse_block_html, "gfm": self.gfm}
+        return {
+            "parse_block_html": self.parse_block_html,
+            "gfm": self.gfm,
+            "hard_wrap": self.hard_wrap and self.gfm,
+            # kramdown-parser-gfm's `paragraph_end` quirk: lists, headers, quotes and fences
+            # interrupt a paragraph (classic kramdown only ends it at blank lines and HTML)
+            "gfm_paragraph_end": self.gfm and "paragraph_end" in self.gfm_quirks,
+            "typographic_symbols": not (self.gfm and "no_auto_typographic" in self.gfm_quirks),
+            "entity_output": self.entity_output,
+        }

@@ -28,12 +28,15 @@ _END_RE = re.compile(
 _EOB_RE = re.compile(r"\^\s*$")
 
 
-def ends_paragraph(line: str) -> bool:
+_CLASSIC_END_RE = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|:[\t ])")
+
+
+def ends_paragraph(line: str, gfm: bool = True) -> bool:
     if not line.strip():
         return True
     if _EOB_RE.match(line):
         return True
-    if _END_RE.match(line):
+    if (_END_RE if gfm else _CLASSIC_END_RE).match(line):
         return True
     return hs.starts_lazy_end(line)
 
@@ -53,7 +56,7 @@ def paragraph_rule(state, start, end, silent):
                 break
             next_line += 1
             continue
-        if ends_paragraph(src[first : state.eMarks[next_line]]):
+        if ends_paragraph(src[first : state.eMarks[next_line]], state.md.options["kd_gfm_paragraph_end"]):
             break
         next_line += 1
     lines = []
@@ -78,4 +81,5 @@ def paragraph_rule(state, start, end, silent):
 
 
 def plugin(md, **opts):
+    md.options["kd_gfm_paragraph_end"] = opts.get("gfm_paragraph_end", True)
     md.block.ruler.at("paragraph", paragraph_rule)

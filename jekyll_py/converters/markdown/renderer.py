@@ -13,7 +13,10 @@ tables (see `register_block` / `register_inline`).
 
 from __future__ import annotations
 
+import re
+
 from . import html_syntax as hs
+from .entities import entity_text
 
 
 class Node:
@@ -211,9 +214,22 @@ def _hr(ctx, node, indent):
 # ---- inline ---------------------------------------------------------------------------------
 
 
+_GENERATED = re.compile("[\U000F0000-\U000F2FFF]")
+
+
 @register_inline("text")
 def _text(ctx, tok):
-    return hs.escape_all(tok.content)
+    text = hs.escape_all(tok.content)
+    if ctx.opts.entity_output not in ("as_char", "as_input") and _GENERATED.search(text):
+        text = _GENERATED.sub(lambda m: entity_text(ctx.opts, chr(ord(m.group(0)) - 0xF0000)), text)
+    return text
+
+
+def unmark(text: str) -> str:
+    """Characters typography generated, as themselves (see typography.mark_generated)."""
+    if _GENERATED.search(text):
+        return _GENERATED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), text)
+    return text
 
 
 @register_inline("text_special")
@@ -222,7 +238,9 @@ def _text_special(ctx, tok):
         ch = tok.content
         if ch in "<>&":
             return tok.markup
-        return ch
+        if ctx.opts.entity_output in ("as_char", "as_input"):
+            return ch
+        return entity_text(ctx.opts, ch) if len(ch) == 1 else tok.markup
     return hs.escape_all(tok.content)
 
 
@@ -272,7 +290,7 @@ def plain_text(tokens) -> str:
     out = []
     for tok in tokens:
         if tok.type in ("text", "text_special", "code_inline", "math_inline", "kd_abbr"):
-            out.append(tok.content)
+            out.append(unmark(tok.content))
         elif tok.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif tok.children:

@@ -18,7 +18,8 @@ _ENTITY_CHARS = {
 }
 
 _SYMS_RE = re.compile(r"---|--|\.\.\.|<<\s|\s>>|<<|>>")
-_SYMS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb"}
+_SYMS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb",
+         "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb"}
 _QUOTE_RE = re.compile(r"['\"]")
 _OPENERS = set(" \t\n([{<\u2014\u2013-\u00a0")
 
@@ -28,14 +29,16 @@ def quote_chars(option: str):
     return [_ENTITY_CHARS.get(n, n) for n in names] if len(names) == 4 else list("\u2018\u2019\u201c\u201d")
 
 
-def _syms(text):
+def _syms(text, table=None):
+    table = table or _SYMS
+
     def sub(m):
         s = m.group(0)
         if s.startswith("<<") and len(s) == 3:
-            return "\u00ab\u00a0"
+            return table["<< "]
         if s.endswith(">>") and len(s) == 3:
-            return "\u00a0\u00bb"
-        return _SYMS[s]
+            return table[" >>"]
+        return table[s]
 
     return _SYMS_RE.sub(sub, text)
 
@@ -85,11 +88,26 @@ def typography_rule(state):
     doc_quotes = state.env.get("kd_doc_options", {}).get("smart_quotes")
     if doc_quotes:
         quotes = quote_chars(doc_quotes)
+    options = state.md.options
+    symbols = options.get("kd_typographic_symbols", True)
+    if options.get("kd_entity_output", "as_char") not in ("as_char", "as_input"):
+        quotes = [mark_generated(q) for q in quotes]
     for inline in inline_tokens(state.tokens):
-        process(inline.children, quotes)
+        process(inline.children, quotes, symbols, options.get("kd_syms", _SYMS))
 
 
-def process(children, quotes):
+# With `entity_output: numeric` or `symbolic` kramdown writes the characters it generated as
+# entity references but leaves characters typed in the source alone. Generated characters are
+# therefore carried as private-use stand-ins (U+F0000 + code point) that the renderer writes
+# as entities (see `renderer._text`) and `plain_text` turns back into the characters.
+GENERATED_BASE = 0xF0000
+
+
+def mark_generated(text: str) -> str:
+    return "".join(chr(GENERATED_BASE + ord(c)) for c in text)
+
+
+def process(children, quotes, symbols=True, syms=None):
     # merge adjacent text tokens so that `<<` split by the HTML rule is seen whole
     merged = []
     for tok in children:
@@ -101,7 +119,7 @@ def process(children, quotes):
     prev = None
     for idx, tok in enumerate(children):
         if tok.type == "text":
-            text = _syms(tok.content)
+            text = _syms(tok.content, syms) if symbols else tok.content
             after = None
             if idx + 1 < len(children):
                 nt = children[idx + 1]
@@ -131,4 +149,8 @@ def process(children, quotes):
 
 def plugin(md, **opts):
     md.options["kd_quotes"] = quote_chars(opts.get("smart_quotes", "lsquo,rsquo,ldquo,rdquo"))
+    md.options["kd_typographic_symbols"] = opts.get("typographic_symbols", True)
+    md.options["kd_entity_output"] = opts.get("entity_output", "as_char")
+    if md.options["kd_entity_output"] not in ("as_char", "as_input"):
+        md.options["kd_syms"] = {k: mark_generated(v) for k, v in _SYMS.items()}
     md.core.ruler.after("kd_nested_inline", "kd_typography", typography_rule)
