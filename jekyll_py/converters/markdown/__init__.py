@@ -38,6 +38,8 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable(["text_join"])
+    # Settings the rules read while parsing (a plain dict: md.options is slow to read).
+    md.kd = {}
     for module in (
         ial, html_block, paragraph, headers, tables, math, footnotes, inline_rules, lists, code,
         html_inline, extensions, deflists,

@@ -17,7 +17,7 @@ def newline_rule(state, silent):
     if not silent:
         pending = state.pending
         stripped = pending.rstrip(" ")
-        if state.md.options.get("kd_hard_wrap"):
+        if state.md.kd.get("kd_hard_wrap"):
             state.push("hardbreak", "br", 0)
         elif len(pending) - len(stripped) >= 2:
             state.pending = stripped
@@ -33,7 +33,7 @@ def backslash_newline_rule(state, silent):
     pos = state.pos
     if state.src[pos] != "\\" or pos + 1 >= state.posMax or state.src[pos + 1] != "\n":
         return False
-    if state.md.options.get("kd_gfm") and not state.md.options.get("kd_hard_wrap"):
+    if state.md.kd.get("kd_gfm") and not state.md.kd.get("kd_hard_wrap"):
         return False  # markdown-it's escape rule writes the break
     if not silent:
         state.pending += "\\"
@@ -42,8 +42,8 @@ def backslash_newline_rule(state, silent):
 
 
 def plugin(md, **opts):
-    md.options["kd_hard_wrap"] = opts.get("hard_wrap", False)
-    md.options["kd_gfm"] = opts.get("gfm", True)
+    md.kd["kd_hard_wrap"] = opts.get("hard_wrap", False)
+    md.kd["kd_gfm"] = opts.get("gfm", True)
     md.inline.ruler.before("escape", "kd_backslash_newline", backslash_newline_rule)
     md.inline.ruler.at("newline", newline_rule)
     md.normalizeLink = lambda url: url

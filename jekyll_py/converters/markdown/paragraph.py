@@ -56,7 +56,7 @@ def paragraph_rule(state, start, end, silent):
                 break
             next_line += 1
             continue
-        if ends_paragraph(src[first : state.eMarks[next_line]], state.md.options["kd_gfm_paragraph_end"]):
+        if ends_paragraph(src[first : state.eMarks[next_line]], state.md.kd["kd_gfm_paragraph_end"]):
             break
         next_line += 1
     lines = []
@@ -81,5 +81,5 @@ def paragraph_rule(state, start, end, silent):
 
 
 def plugin(md, **opts):
-    md.options["kd_gfm_paragraph_end"] = opts.get("gfm_paragraph_end", True)
+    md.kd["kd_gfm_paragraph_end"] = opts.get("gfm_paragraph_end", True)
     md.block.ruler.at("paragraph", paragraph_rule)

@@ -83,12 +83,12 @@ _OPEN_MARKUP = {"em_open", "strong_open", "s_open", "link_open", "kd_span_open"}
 def typography_rule(state):
     from .html_block import inline_tokens
 
-    quotes = state.md.options.get("kd_quotes") or quote_chars("lsquo,rsquo,ldquo,rdquo")
+    quotes = state.md.kd.get("kd_quotes") or quote_chars("lsquo,rsquo,ldquo,rdquo")
     # `{::options smart_quotes="..." /}` in the document applies to all of it
     doc_quotes = state.env.get("kd_doc_options", {}).get("smart_quotes")
     if doc_quotes:
         quotes = quote_chars(doc_quotes)
-    options = state.md.options
+    options = state.md.kd
     symbols = options.get("kd_typographic_symbols", True)
     if options.get("kd_entity_output", "as_char") not in ("as_char", "as_input"):
         quotes = [mark_generated(q) for q in quotes]
@@ -148,9 +148,9 @@ def process(children, quotes, symbols=True, syms=None):
 
 
 def plugin(md, **opts):
-    md.options["kd_quotes"] = quote_chars(opts.get("smart_quotes", "lsquo,rsquo,ldquo,rdquo"))
-    md.options["kd_typographic_symbols"] = opts.get("typographic_symbols", True)
-    md.options["kd_entity_output"] = opts.get("entity_output", "as_char")
-    if md.options["kd_entity_output"] not in ("as_char", "as_input"):
-        md.options["kd_syms"] = {k: mark_generated(v) for k, v in _SYMS.items()}
+    md.kd["kd_quotes"] = quote_chars(opts.get("smart_quotes", "lsquo,rsquo,ldquo,rdquo"))
+    md.kd["kd_typographic_symbols"] = opts.get("typographic_symbols", True)
+    md.kd["kd_entity_output"] = opts.get("entity_output", "as_char")
+    if md.kd["kd_entity_output"] not in ("as_char", "as_input"):
+        md.kd["kd_syms"] = {k: mark_generated(v) for k, v in _SYMS.items()}
     md.core.ruler.after("kd_nested_inline", "kd_typography", typography_rule)
