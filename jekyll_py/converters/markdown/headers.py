@@ -45,7 +45,7 @@ def atx_rule(state, start, end, silent):
     if not m:
         return False
     text = m.group(2)
-    text = re.sub(r"[\t ]#+$", "", text).rstrip()
+    text = re.sub(r"[\t ]#+$", "", text.rstrip()).rstrip()
     if not text:
         return False
     if silent:

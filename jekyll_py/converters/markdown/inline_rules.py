@@ -41,7 +41,51 @@ def backslash_newline_rule(state, silent):
     return True
 
 
+def guillemets_rule(state, silent):
+    """`<<` is kramdown's guillemet, never the start of an HTML tag (`<<tight>>`)."""
+    if not state.src.startswith("<<", state.pos):
+        return False
+    if not silent:
+        state.pending += "<<"
+    state.pos += 2
+    return True
+
+
+def span_fixes_rule(state):
+    """Where markdown-it's span tokens differ from kramdown's elements:
+
+    * `***x***` is `<strong><em>x</em></strong>` in kramdown (markdown-it nests em outside);
+    * an autolink to `mailto:` shows the address without the scheme."""
+    from .html_block import inline_tokens
+
+    for inline in inline_tokens(state.tokens):
+        children = inline.children
+        if any(t.type == "text" and not t.content and not t.meta for t in children):
+            children[:] = [t for t in children if t.type != "text" or t.content or t.meta]
+        for i, tok in enumerate(children):
+            if tok.type == "em_open" and i + 1 < len(children) and children[i + 1].type == "strong_open":
+                closer = _matching_close(children, i + 1)
+                if closer is not None and closer + 1 < len(children) and children[closer + 1].type == "em_close":
+                    children[i], children[i + 1] = children[i + 1], children[i]
+                    children[closer], children[closer + 1] = children[closer + 1], children[closer]
+            elif tok.type == "link_open" and tok.markup == "autolink" and i + 1 < len(children):
+                text = children[i + 1]
+                if text.type == "text" and text.content.startswith("mailto:"):
+                    text.content = text.content[len("mailto:"):]
+
+
+def _matching_close(children, start):
+    depth = 0
+    for j in range(start, len(children)):
+        depth += children[j].nesting
+        if depth == 0:
+            return j
+    return None
+
+
 def plugin(md, **opts):
+    md.inline.ruler.before("html_inline", "kd_guillemets", guillemets_rule)
+    md.core.ruler.after("kd_nested_inline", "kd_span_fixes", span_fixes_rule)
     md.kd["kd_hard_wrap"] = opts.get("hard_wrap", False)
     md.kd["kd_gfm"] = opts.get("gfm", True)
     md.inline.ruler.before("escape", "kd_backslash_newline", backslash_newline_rule)
