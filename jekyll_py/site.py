@@ -10,7 +10,7 @@ from jekyll_py.converters import Identity, site_converters
 from jekyll_py.dates import RubyTime, parse_date, site_timezone
 from jekyll_py.defaults import FrontMatterDefaults
 from jekyll_py.documents import Collection
-from jekyll_py.drops import SiteDrop
+from jekyll_py.drops import SiteDrop, jekyll_drop
 from jekyll_py.errors import JekyllError
 from jekyll_py.hooks import Hooks
 from jekyll_py.liquid.engine import LiquidEngine
@@ -192,11 +192,19 @@ class Site:
         for generator in self.generators:
             generator(self)
 
+    def site_payload(self) -> dict:
+        """What the site's pre_render / post_render hooks get (Jekyll's Site#site_payload):
+        `site` and `jekyll`, and the keys each document fills in left empty."""
+        return {"site": self.site_drop, "jekyll": jekyll_drop(self.environment),
+                "page": None, "layout": None, "content": None, "paginator": None,
+                "highlighter_prefix": None, "highlighter_suffix": None}
+
     def render(self) -> None:
-        self.plugins.trigger_site("pre_render", self)
+        payload = self.site_payload()
+        self.plugins.trigger_site("pre_render", self, payload)
         render_batch(self, [doc for c in self.collections.values() for doc in c.docs])
         render_batch(self, list(self.pages))
-        self.plugins.trigger_site("post_render", self)
+        self.plugins.trigger_site("post_render", self, payload)
 
     def items_to_write(self) -> list:
         seen, items = set(), []
