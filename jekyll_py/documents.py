@@ -36,6 +36,14 @@ def read_text(path: str, relative: str) -> str:
                           f"invalid byte 0x{raw[err.start]:02x}") from None
 
 
+def trigger_post_init(item) -> None:
+    """The `post_init` hooks of a page or document (pages, documents, posts, or the
+    collection's label), run when it is created, as Jekyll does."""
+    hooks = getattr(item.site, "plugins", None)
+    if hooks is not None:
+        hooks.trigger(item, "post_init")
+
+
 class Convertible:
     """What pages, documents and layouts share: front matter, body text and rendered output."""
 
@@ -119,6 +127,7 @@ class Page(Convertible):
         self._url = None
         if site.config.get("page_excerpts") and self.generate_excerpt:
             self.data.setdefault("excerpt", Excerpt(self))
+        trigger_post_init(self)
 
     # -- identity and URLs ---------------------------------------------------------------
     @property
@@ -216,6 +225,7 @@ class GeneratedPage(Page):
         self.defaults_data = site.defaults.all(self.relative_path, "pages")
         self.data = {**self.defaults_data, **(data or {})}
         self._url = None
+        trigger_post_init(self)
 
     def __repr__(self) -> str:
         return f"<GeneratedPage {self.relative_path}>"
@@ -243,6 +253,7 @@ class Document(Convertible):
         self.data = {"draft": (collection.label == "posts"
                                and collection.relative_directory not in self.relative_path)}
         self._categories_from_path("_drafts" if self.draft else collection.relative_directory)
+        trigger_post_init(self)  # before reading, as in Jekyll
 
     # -- reading -------------------------------------------------------------------------
     def read(self) -> None:
