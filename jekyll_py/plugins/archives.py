@@ -14,7 +14,7 @@ import datetime as dt
 import os
 
 from jekyll_py import url as urls
-from jekyll_py.documents import GeneratedPage
+from jekyll_py.documents import Page
 from jekyll_py.drops import Drop
 from jekyll_py.errors import JekyllError
 from jekyll_py.plugins import add_generator
@@ -95,7 +95,7 @@ def grouped_by_date(posts: list, fmt: str) -> dict:
     return {key: _newest_first(members) for key, members in groups.items()}
 
 
-class Archive(GeneratedPage):
+class Archive(Page):
     """One archive page (Jekyll::Archives::Archive, a Page with no file)."""
 
     def __init__(self, site, config: dict, title, kind: str, posts: list):
@@ -105,16 +105,22 @@ class Archive(GeneratedPage):
         self.config = config
         self.slug = slugify(title) if isinstance(title, str) else None
         self._archive_url = None
-        relative_path = self._relative_path()
-        ext = os.path.splitext(relative_path)[1]
-        super().__init__(site, "", relative_path)
-        self.ext = ext
-        self.name = os.path.basename(relative_path)[: len(os.path.basename(relative_path))
-                                                       - len(ext)]
+        # Like the gem's Archive, this does not go through Page's constructor (so no
+        # `post_init` hook runs for it) and has no front matter defaults.
+        self.site = site
+        self.relative_path = self._relative_path()
+        self.dir_ = ""
+        self.path = os.path.join(site.source, self.relative_path)
+        self.ext = os.path.splitext(self.relative_path)[1]
+        self.name = os.path.splitext(os.path.basename(self.relative_path))[0]
         self.basename = self.name
-        self.relative_path = relative_path
+        self.extra_outputs = {}
+        self.pager = None
+        self.content = ""
+        self.front_matter_lines = 0
         self.data = {"layout": self.layout_name}
         self.defaults_data = {}
+        self._url = None
 
     @property
     def layout_name(self):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import jekyll_py
 from jekyll_py import plugins
 from jekyll_py.errors import JekyllError
 
@@ -108,3 +109,54 @@ def test_entry_point_plugins_are_enabled_by_name(build, monkeypatch):
     build({"_config.yml": "title: T\nplugins: [my-plugin]\n", "index.html": "---\n---\n"})
     # Site.reset() (at construction and at each build) registers plugins afresh.
     assert calls and set(calls) == {"T"}
+
+
+HOOK_RECORDER = '''
+def register(site):
+    site.events = []
+    for owners in ("pages", "documents", "posts", "notes"):
+        for event in ("post_init", "post_write"):
+            site.plugins.register(owners, event, record(site, owners, event))
+    site.plugins.register("site", "pre_render", site_hook(site, "pre_render"))
+    site.plugins.register("site", "post_render", site_hook(site, "post_render"))
+
+
+def record(site, owners, event):
+    def hook(item):
+        site.events.append((owners, event, item.relative_path, "title" in item.data))
+    return hook
+
+
+def site_hook(site, event):
+    def hook(hooked_site, payload):
+        site.events.append(("site", event, payload["site"]["title"],
+                            payload["jekyll"]["version"], payload["page"]))
+    return hook
+'''
+
+
+def test_hooks_post_init_post_write_and_the_site_payload(build):
+    built = build({
+        "_config.yml": "title: Hooked\ncollections: {notes: {output: true}}\n",
+        "_plugins/recorder.py": HOOK_RECORDER,
+        "about.md": "---\ntitle: About\n---\nA\n",
+        "_posts/2024-01-01-hello.md": "---\ntitle: Hello\n---\nH\n",
+        "_notes/one.md": "---\ntitle: One\n---\nO\n",
+    })
+    events = built.site.events
+    # Pages are created from their file (front matter read); documents before reading.
+    init = [e for e in events if e[1] == "post_init"]
+    assert ("pages", "post_init", "about.md", True) in init
+    assert ("posts", "post_init", "_posts/2024-01-01-hello.md", False) in init
+    assert ("documents", "post_init", "_posts/2024-01-01-hello.md", False) in init
+    assert ("notes", "post_init", "_notes/one.md", False) in init
+    assert not any(e[0] == "posts" and "notes" in e[2] for e in init)
+    written = {(e[0], e[2]) for e in events if e[1] == "post_write"}
+    assert {("pages", "about.md"), ("posts", "_posts/2024-01-01-hello.md"),
+            ("documents", "_notes/one.md"), ("notes", "_notes/one.md")} <= written
+    version = jekyll_py.JEKYLL_VERSION
+    site_events = [e for e in events if e[0] == "site"]
+    assert site_events == [("site", "pre_render", "Hooked", version, None),
+                           ("site", "post_render", "Hooked", version, None)]
+    # Every post_init comes before rendering, every post_write after it.
+    assert events.index(site_events[0]) > max(events.index(e) for e in init)
