@@ -105,7 +105,7 @@ def span_extension_rule(state, silent):
 
 
 def plugin(md, **opts):
-    md.block.ruler.before("paragraph", "kd_eob", eob_rule)
+    md.block.ruler.before("paragraph", "kd_eob", eob_rule, {"alt": ["blockquote"]})
     md.block.ruler.before("kd_ial", "kd_block_extension", block_extension_rule)
     md.inline.ruler.before("emphasis", "kd_span_extension", span_extension_rule)
 

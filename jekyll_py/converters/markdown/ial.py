@@ -120,7 +120,8 @@ def forward_ial_rule(state):
 
 
 def plugin(md, **opts):
-    md.block.ruler.before("code", "kd_ial", ial_rule)
+    # An IAL line also ends a block quote's lazy lines (it applies to the quote).
+    md.block.ruler.before("code", "kd_ial", ial_rule, {"alt": ["blockquote"]})
     md.core.ruler.after("block", "kd_forward_ial", forward_ial_rule)
 
 

@@ -147,6 +147,25 @@ def _ol(ctx, node, indent):
     return render_list(ctx, node, indent, "ol")
 
 
+_PAREN_ITEM = re.compile(r"\d+\)")
+
+
+def _without_paren_items(original):
+    """kramdown's ordered items are `1.` only: `1)` starts no list."""
+
+    def rule(state, start, end, silent):
+        pos = state.bMarks[start] + state.tShift[start]
+        if _PAREN_ITEM.match(state.src, pos, state.eMarks[start]):
+            return False
+        return original(state, start, end, silent)
+
+    return rule
+
+
 def plugin(md, **opts):
-    """List rendering is done by the renderer rules above; nothing to add to the parser."""
-    return None
+    """Parsing: only `1.` ordered items; rendering is done by the rules above."""
+    from markdown_it.rules_block.list import list_block
+
+    md.block.ruler.at(
+        "list", _without_paren_items(list_block), {"alt": ["paragraph", "reference", "blockquote"]}
+    )

@@ -26,6 +26,7 @@ _END_RE = re.compile(
     r")"
 )
 _EOB_RE = re.compile(r"\^\s*$")
+_ITEM_START = re.compile(r"(?:[+*-]|\d+\.)(?:[\t ]|$)")
 
 
 _CLASSIC_END_RE = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|:[\t ])")
@@ -46,17 +47,27 @@ def paragraph_rule(state, start, end, silent):
         return False
     src = state.src
     next_line = start + 1
+    gfm_end = state.md.kd["kd_gfm_paragraph_end"]
     while next_line < end:
-        if state.sCount[next_line] < state.blkIndent:
-            break
         first = state.bMarks[next_line] + state.tShift[next_line]
+        if state.sCount[next_line] < state.blkIndent:
+            # A lazy line: markdown-it marks those of a block quote with a negative indent; in a
+            # list item kramdown takes any line that starts no new item or other block.
+            if state.sCount[next_line] < 0:
+                next_line += 1
+                continue
+            line = src[first : state.eMarks[next_line]]
+            if state.blkIndent == 0 or _ITEM_START.match(line) or ends_paragraph(line, gfm_end):
+                break
+            next_line += 1
+            continue
         if state.sCount[next_line] - state.blkIndent > 3:
             body = src[first : state.eMarks[next_line]]
             if not body.strip():
                 break
             next_line += 1
             continue
-        if ends_paragraph(src[first : state.eMarks[next_line]], state.md.kd["kd_gfm_paragraph_end"]):
+        if ends_paragraph(src[first : state.eMarks[next_line]], gfm_end):
             break
         next_line += 1
     lines = []

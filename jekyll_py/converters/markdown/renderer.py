@@ -301,7 +301,8 @@ def plain_text(tokens) -> str:
 @register_inline("image")
 def _image(ctx, tok):
     attrs = attrs_of(tok)
-    ordered = {"src": attrs.pop("src", ""), "alt": plain_text(tok.children or [])}
+    # kramdown's alt text is the image's label as typed (no Markdown inside it is parsed)
+    ordered = {"src": attrs.pop("src", ""), "alt": tok.content}
     attrs.pop("alt", None)
     if "title" in attrs:
         ordered["title"] = attrs.pop("title")
