@@ -27,7 +27,7 @@ MENTION_INFO_LOGINS = {"mention", "mentions", "mentioned", "mentioning"}
 # in Ruby's dialect (^ and $ are line anchors, \w is ASCII).
 MENTION_RE = re.compile(r"""
     (?:^|\W)                    # start of a line or a non-word character
-    @((?>[\w][\w-]*))           # @username
+    @([\w][\w-]*)(?![\w-])     # @username, whole (Ruby: an atomic group)
     (?!/)                       # not followed by a slash
     (?=
       \.+[ \t\W]|               # dots, then a space or a non-word character
