@@ -95,9 +95,32 @@ def has_front_matter(path: str) -> bool:
     return bool(_HEADER_RE.match(first))
 
 
+class _RedefiningLoader(yaml.SafeLoader):
+    """The pure-Python loader, used when a document defines an anchor twice: libyaml's composer
+    (and PyYAML's) refuse that, but Psych lets the later `&name` replace the earlier one."""
+
+    def compose_node(self, parent, index):
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
+
+
+# Same scalars as _Loader (the class attributes are copied, not shared).
+_RedefiningLoader.yaml_constructors = dict(_Loader.yaml_constructors)
+_RedefiningLoader.yaml_implicit_resolvers = {
+    key: list(value) for key, value in _Loader.yaml_implicit_resolvers.items()}
+
+
 def load_yaml(text: str, filename: str = "<unknown>"):
     try:
-        return yaml.load(text, Loader=_Loader)
+        try:
+            return yaml.load(text, Loader=_Loader)
+        except yaml.composer.ComposerError as err:
+            if "duplicate anchor" not in str(err.problem) + str(err.context):
+                raise
+            return yaml.load(text, Loader=_RedefiningLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.context_mark or err.problem_mark
         parts = [p for p in (err.problem, err.context) if p]
