@@ -129,33 +129,67 @@ _SPAN_IAL = re.compile(r"\{:(?!:|/)([^}]*)\}")
 
 
 def span_ial_rule(state, silent):
-    """`*em*{: .cls}`, `[a](u){: .btn}`: attributes for the span element just before."""
-    if not state.src.startswith("{:", state.pos) or state.pending:
+    """`*em*{: .cls}`, `[a](u){: .btn}`: attributes for the span element just before.
+
+    Emphasis is only resolved after the whole span is read, so the IAL is kept as a
+    `kd_span_ial` token and applied by `resolve_span_ials` (or written back as text when no
+    element stands right before it, as kramdown does)."""
+    if not state.src.startswith("{:", state.pos) or state.pending or not state.tokens:
         return False
     m = _SPAN_IAL.match(state.src, state.pos)
-    if not m or not state.tokens:
-        return False
-    last = state.tokens[-1]
-    if last.type.endswith("_close"):
-        depth = 0
-        target = None
-        for tok in reversed(state.tokens):
-            depth += tok.nesting
-            if depth == 0:
-                target = tok
-                break
-    elif last.type in ("image", "code_inline", "math_inline"):
-        target = last
-    else:
-        return False
-    if target is None:
+    if not m:
         return False
     if not silent:
-        attrs, refs = parse_attribute_list(m.group(1), state.env.get("kd_alds"))
-        apply(target, attrs, refs)
+        tok = state.push("kd_span_ial", "", 0)
+        tok.content = m.group(0)
+        tok.meta = {"text": m.group(1)}
     state.pos = m.end()
     return True
 
 
+def _span_target(children, i):
+    i -= 1
+    while i >= 0 and children[i].type == "text" and not children[i].content:
+        i -= 1  # what is left of emphasis delimiters
+    if i < 0:
+        return None
+    last = children[i]
+    i += 1
+    if last.type.endswith("_close"):
+        depth = 0
+        for j in range(i - 1, -1, -1):
+            depth += children[j].nesting
+            if depth == 0:
+                return children[j]
+        return None
+    if last.type in ("image", "code_inline", "math_inline"):
+        return last
+    return None
+
+
+def resolve_span_ials(state):
+    from .html_block import inline_tokens
+
+    alds = state.env.get("kd_alds")
+    for inline in inline_tokens(state.tokens):
+        children = inline.children
+        if not any(t.type == "kd_span_ial" for t in children):
+            continue
+        out = []
+        for i, tok in enumerate(children):
+            if tok.type != "kd_span_ial":
+                out.append(tok)
+                continue
+            target = _span_target(children, i)
+            if target is None:
+                tok.type = "text"  # kramdown: a span IAL after text is text
+                out.append(tok)
+                continue
+            attrs, refs = parse_attribute_list(tok.meta["text"], alds)
+            apply(target, attrs, refs)
+        children[:] = out
+
+
 def inline_plugin(md, **opts):
     md.inline.ruler.before("emphasis", "kd_span_ial", span_ial_rule)
+    md.core.ruler.after("kd_nested_inline", "kd_span_ials", resolve_span_ials)

@@ -220,6 +220,8 @@ _GENERATED = re.compile("[\U000F0000-\U000F2FFF]")
 @register_inline("text")
 def _text(ctx, tok):
     text = hs.escape_all(tok.content)
+    if tok.meta and "prefix_html" in tok.meta:
+        text = tok.meta["prefix_html"] + text  # a task list checkbox
     if ctx.opts.entity_output not in ("as_char", "as_input") and _GENERATED.search(text):
         text = _GENERATED.sub(lambda m: entity_text(ctx.opts, chr(ord(m.group(0)) - 0xF0000)), text)
     return text
