@@ -200,6 +200,8 @@ class _Parser:
             return None
         blank = blank_flags(sub)
         if stop is None:
+            if sub.endswith("\n"):
+                blank = blank[:-1]  # the empty string after the last newline is no line
             node.children.append(Markdown(tokens, blank, len(blank)))
             return len(src)
         node.children.append(Markdown(tokens, blank, sub.count("\n", 0, stop[0])))
