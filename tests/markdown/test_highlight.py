@@ -51,3 +51,17 @@ def test_diff_lines_keep_their_newline():
         '<span class="gd">--- a\n</span><span class="gi">+++ b\n</span><span class="p">@@ -1 +1 @@</span>\n'
         '<span class="gd">-x\n</span><span class="gi">+y\n</span>'
     )
+
+
+def test_css_as_rouge_reads_it():
+    out = highlight_code(".nav a:hover { color: red; margin: 0 auto; --x: 1px; }\n", "css")
+    assert out.startswith('<span class="nc">.nav</span> <span class="nt">a</span><span class="nd">:hover</span>')
+    assert '<span class="nl">color</span><span class="p">:</span> <span class="no">red</span>' in out
+    assert '<span class="m">0</span> <span class="nb">auto</span>' in out
+    assert '<span class="py">--x</span><span class="p">:</span> <span class="m">1px</span>' in out
+
+
+def test_html_hands_style_and_script_to_their_lexers():
+    out = highlight_code("<style>p { color: red; }</style><script>var x = 'a';</script>", "html")
+    assert '<span class="nl">color</span>' in out
+    assert '<span class="kd">var</span>' in out and '<span class="dl">\'</span>' in out

@@ -20,6 +20,7 @@ highlighting; both produce the same inner markup.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pygments.lexers import get_lexer_by_name
@@ -27,6 +28,7 @@ from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
 from .rouge_classes import dialect_for
+from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .shell_lexer import lex_console, lex_shell
 
@@ -63,11 +65,11 @@ def _escape(text: str) -> str:
 
 
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
-_OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff}
+_OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css}
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
-    "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff",
+    "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
 }
 
 
@@ -118,8 +120,33 @@ def highlight_code(code: str, lang: str | None, *, block: bool = True) -> str | 
         return None
     if lexer is None:
         return _escape(code)
+    return "".join(_span(cls, text) for cls, text in _tokens(code, lexer))
+
+
+# Rouge's HTML lexer hands the content of <style> and <script> to its CSS and JavaScript lexers.
+_EMBEDDED = re.compile(r"(<(style|script)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
+
+
+def _tokens(code: str, lexer) -> list:
+    """[class, text] pairs for `code`, neighbours of one class joined."""
     if lexer in _OWN_LEXERS:
-        return "".join(_span(cls, text) for cls, text in _join(_OWN_LEXERS[lexer](code)))
+        return _join(_OWN_LEXERS[lexer](code))
+    if lexer.aliases and lexer.aliases[0] == "html" and _EMBEDDED.search(code):
+        out: list = []
+        pos = 0
+        for m in _EMBEDDED.finditer(code):
+            out += _pygments_tokens(code[pos : m.end(1)], lexer)
+            inner = _lexer_for("css" if m.group(2).lower() == "style" else "javascript")
+            out += _tokens(m.group(3), inner)
+            pos = m.start(4)
+        out += _pygments_tokens(code[pos:], lexer)
+        return _join(out)
+    return _pygments_tokens(code, lexer)
+
+
+def _pygments_tokens(code: str, lexer) -> list:
+    if not code:
+        return []
     dialect = dialect_for(lexer)
     # 1. Pygments tokens, neighbours of one class joined (Rouge's lexers emit them joined too).
     merged: list = []
@@ -151,7 +178,7 @@ def highlight_code(code: str, lang: str | None, *, block: bool = True) -> str | 
                 out.append([new_cls, text])
     if dialect.post is not None:
         out = _join(dialect.post(out))
-    return "".join(_span(cls, text) for cls, text in out)
+    return out
 
 
 def _span(cls: str, text: str) -> str:
