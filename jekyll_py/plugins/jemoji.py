@@ -23,6 +23,7 @@ import functools
 import os
 import re
 
+from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
 from jekyll_py.plugins import html_fragment
 
@@ -40,7 +41,11 @@ def register(site) -> None:
 @functools.lru_cache(maxsize=1)
 def emoji_files() -> dict[str, str]:
     """Short name -> image file name under `emoji/` (e.g. "+1" -> "unicode/1f44d.png")."""
-    import emoji
+    try:
+        import emoji
+    except ImportError:
+        raise JekyllError("jemoji: the Python package 'emoji' is not installed "
+                          "(pip install emoji).") from None
 
     files = {}
     for character, entry in emoji.EMOJI_DATA.items():
