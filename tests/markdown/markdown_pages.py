@@ -19,15 +19,19 @@ def read_known(path: Path) -> dict:
     return known
 
 
+# The only Liquid the pages use: `{% raw %}` blocks, which Liquid writes out as they are.
+_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+
+
 def page_body(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     m = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.S | re.M)
     if not m:
-        return text
+        return _RAW_TAGS.sub("", text)
     rest = text[m.end():]
     # Ruby's `\s*$` after the closing dashes also swallows following blank lines.
     tail = re.match(r"(?:[ \t]*\n)*", rest)
-    return rest[tail.end():] if m.group(2).endswith("\n") else rest
+    return _RAW_TAGS.sub("", rest[tail.end():] if m.group(2).endswith("\n") else rest)
 
 
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)*)\s*(/?)>")

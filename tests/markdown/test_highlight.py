@@ -65,3 +65,11 @@ def test_html_hands_style_and_script_to_their_lexers():
     out = highlight_code("<style>p { color: red; }</style><script>var x = 'a';</script>", "html")
     assert '<span class="nl">color</span>' in out
     assert '<span class="kd">var</span>' in out and '<span class="dl">\'</span>' in out
+
+
+def test_liquid_as_rouge_reads_it():
+    out = highlight_code('{% if page.tags contains "x" %}{{ page.title | escape }}{% endif %}', "liquid")
+    assert out.startswith('<span class="p">{%</span><span class="w"> </span><span class="kr">if</span>')
+    assert '<span class="nv">page</span><span class="p">.</span><span class="nv">tags</span>' in out
+    assert '<span class="ow">contains</span>' in out
+    assert '<span class="p">|</span><span class="w"> </span><span class="nf">escape</span>' in out

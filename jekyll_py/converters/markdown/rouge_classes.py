@@ -148,7 +148,20 @@ YAML = Dialect(
 # ---- markup and styles ------------------------------------------------------------------------------
 
 def _html_split(cls, text):
+    if cls == "p" and text.strip("<>/") == "":
+        return [("nt", text)]  # `><` between two tags: Rouge joins them to the tag names
     return [(cls, text)]
+
+
+def _html_post(tokens):
+    """Rouge keeps the space after `<script`/`<style` in the tag token."""
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "nt" and text.lower() in ("<script", "<style") and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if not nxt[0] and nxt[1].isspace():
+                tokens[i] = ["nt", text + nxt[1]]
+                tokens[i + 1] = ["nt", ""]
+    return [t for t in tokens if t[1]]
 
 
 HTML = Dialect(
@@ -156,6 +169,7 @@ HTML = Dialect(
     words={"<": "nt", ">": "nt", "</": "nt", "/>": "nt", "=": "na"},
     word_classes=frozenset({"p", "o"}),
     split=_html_split,
+    post=_html_post,
 )
 
 CSS = Dialect(
