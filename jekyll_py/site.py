@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import time as clock
 
 from jekyll_py.converters import Identity, site_converters
@@ -217,10 +218,18 @@ class Site:
         return items
 
     def warn_conflicts(self, items: list) -> None:
-        """Jekyll's doctor check: several files written to one destination."""
+        """Jekyll's doctor check: several files written to one destination. The stubs
+        jekyll-redirect-from writes may share a URL (Doctor's allow_used_permalink?)."""
+        redirects = sys.modules.get("jekyll_py.plugins.redirect_from")
+        if redirects is not None:  # Ruby: defined?(JekyllRedirectFrom)
+            items = [item for item in items if not isinstance(item, redirects.RedirectPage)]
         by_destination = {}
         for item in items:
-            by_destination.setdefault(item.destination(self.dest), []).append(item.path)
+            # Page#path is the page's `path` (its relative path); documents and static files
+            # give their full path.
+            path = item.data.get("path", item.relative_path) if getattr(item, "is_page", False) \
+                else item.path
+            by_destination.setdefault(item.destination(self.dest), []).append(path)
         for destination, paths in by_destination.items():
             if len(paths) < 2:
                 continue
