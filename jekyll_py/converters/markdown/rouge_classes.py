@@ -199,7 +199,12 @@ def _c_post(tokens):
 
 def _cpp_post(tokens):
     out = []
+    in_template = False  # inside `template <...>`: Rouge ends the list with punctuation
     for cls, text in _c_post(tokens):
+        if cls == "k" and text == "template":
+            in_template = True
+        elif in_template and cls == "o" and text == ">":
+            cls, in_template = "p", False
         if cls == "o" and text == ":" and out and out[-1][1] in ("public", "private", "protected"):
             out[-1] = ["nl", out[-1][1] + ":"]
             continue
@@ -242,6 +247,16 @@ def _ruby_post(tokens):
     for cls, text in tokens:
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
+        if (
+            not cls and out and out[-1][0] == "p" and out[-1][1] == ":" and len(out) >= 2
+            and out[-2][0] == "ss" and text[:1] in " \t"
+        ):
+            # a hash key `key: ` is one symbol token, with the colon and one space
+            out.pop()
+            out[-1] = ["ss", out[-1][1] + ":" + text[0]]
+            text = text[1:]
+            if not text:
+                continue
         if cls == "mi" and len(out) >= 2 and out[-1] == ["p", "."] and out[-2][0] == "mi":
             out.pop()
             out[-1] = ["mf", out[-1][1] + "." + text]
