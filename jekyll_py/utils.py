@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jekyll_py.log import logger
+
 # Slugify character classes, as Jekyll's Utils.slugify defines them per mode.
 # Python's re has no \p{..}; "letters, marks and decimal digits" is checked per character.
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
@@ -55,7 +57,7 @@ def slugify(text, mode: str | None = None, cased: bool = False):
     """Jekyll's Utils.slugify: returns None for None."""
     if text is None:
         return None
-    text = str(text)
+    text = original = str(text)
     mode = mode or "default"
     if mode not in SLUGIFY_MODES:
         return text if cased else text.lower()
@@ -69,7 +71,9 @@ def slugify(text, mode: str | None = None, cased: bool = False):
         slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
     else:  # default and latin
         slug = _replace_runs(text, _is_word_char)
-    slug = re.sub(r"^-|-$", "", slug)
+    slug = re.sub(r"^-|-$", "", slug, flags=re.M)
+    if not slug:
+        logger.warn("Warning:", f"Empty `slug` generated for '{original}'.")
     return slug if cased else slug.lower()
 
 
