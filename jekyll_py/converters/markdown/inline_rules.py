@@ -9,6 +9,11 @@
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
+from markdown_it import helpers
+
 
 def newline_rule(state, silent):
     pos = state.pos
@@ -83,7 +88,66 @@ def _matching_close(children, start):
     return None
 
 
+_URL_STOP = re.compile(r"[()]|\s(?=['\"])")
+
+
+def kramdown_link_destination(string: str, pos: int, maximum: int):
+    """A link's URL as kramdown reads it: everything up to the `)` that balances the parentheses,
+    or up to whitespace before a quoted title; spaces are kept (`(a b)` links to `a b`) and a
+    parenthesised part is URL, not title."""
+    if string.startswith("<", pos):
+        return helpers.parseLinkDestination(string, pos, maximum)
+    result = helpers.parseLinkDestination(string, maximum, maximum)  # a not-ok result
+    depth = 1
+    scan = pos
+    while True:
+        m = _URL_STOP.search(string, scan, maximum)
+        if not m:
+            return result
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        else:
+            break
+        scan = m.end()
+    result.ok = True
+    result.str = string[pos : m.start()].strip()
+    result.pos = m.start()
+    return result
+
+
+_INLINE_HELPERS = SimpleNamespace(
+    parseLinkLabel=helpers.parseLinkLabel,
+    parseLinkDestination=kramdown_link_destination,
+    parseLinkTitle=helpers.parseLinkTitle,
+)
+
+
+def _with_kramdown_urls(rule):
+    """An inline link/image rule reading URLs the kramdown way (reference definitions keep
+    markdown-it's own reading)."""
+
+    def wrapped(state, silent):
+        md = state.md
+        saved = md.helpers
+        md.helpers = _INLINE_HELPERS
+        try:
+            return rule(state, silent)
+        finally:
+            md.helpers = saved
+
+    return wrapped
+
+
 def plugin(md, **opts):
+    from markdown_it.rules_inline.image import image
+    from markdown_it.rules_inline.link import link
+
+    md.inline.ruler.at("link", _with_kramdown_urls(link))
+    md.inline.ruler.at("image", _with_kramdown_urls(image))
     md.inline.ruler.before("html_inline", "kd_guillemets", guillemets_rule)
     md.core.ruler.after("kd_nested_inline", "kd_span_fixes", span_fixes_rule)
     md.kd["kd_hard_wrap"] = opts.get("hard_wrap", False)
