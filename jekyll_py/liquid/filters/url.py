@@ -7,6 +7,7 @@ lower-cased. `normalize_uri` reproduces Addressable's `URI.parse(s).normalize.to
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -62,6 +63,7 @@ def remove_dot_segments(path: str) -> str:
             return path
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and templates ask for the same URLs again and again
 def normalize_uri(text: str) -> str:
     """`Addressable::URI.parse(text).normalize.to_s`."""
     match = _URI.match(text)
