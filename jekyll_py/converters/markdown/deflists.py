@@ -51,6 +51,9 @@ def _relative(state, i):
 def deflist_rule(state, start, end, silent):
     if state.sCount[start] - state.blkIndent >= 4:
         return False
+    first = state.bMarks[start] + state.tShift[start]
+    if state.src[first : first + 1] != ":":
+        return False
     m = _DD_START.match(_relative(state, start))
     if not m:
         return False

@@ -141,6 +141,7 @@ def span_ial_rule(state, silent):
         return False
     if not silent:
         tok = state.push("kd_span_ial", "", 0)
+        state.env["kd_has_span_ial"] = True
         tok.content = m.group(0)
         tok.meta = {"text": m.group(1)}
     state.pos = m.end()
@@ -170,6 +171,8 @@ def _span_target(children, i):
 def resolve_span_ials(state):
     from .html_block import inline_tokens
 
+    if not state.env.get("kd_has_span_ial"):
+        return
     alds = state.env.get("kd_alds")
     for inline in inline_tokens(state.tokens):
         children = inline.children

@@ -56,6 +56,9 @@ def guillemets_rule(state, silent):
     return True
 
 
+_NESTED_EMPHASIS = ("***", "___", "*__", "_**", "__*", "**_")
+
+
 def span_fixes_rule(state):
     """Where markdown-it's span tokens differ from kramdown's elements:
 
@@ -63,6 +66,9 @@ def span_fixes_rule(state):
     * an autolink to `mailto:` shows the address without the scheme."""
     from .html_block import inline_tokens
 
+    src = state.src
+    if "mailto:" not in src and not any(m in src for m in _NESTED_EMPHASIS):
+        return
     for inline in inline_tokens(state.tokens):
         children = inline.children
         if any(t.type == "text" and not t.content and not t.meta for t in children):
