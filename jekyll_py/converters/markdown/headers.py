@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 _ATX_RE = re.compile(r"(#{1,6})[\t ]+(.*)$")
+_CLASSIC_ATX_RE = re.compile(r"(#{1,6})[\t ]*([^ \t].*)$")
 _ID_RE = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
 
@@ -35,17 +36,30 @@ def _push_header(state, level, text, start, next_line):
     state.line = next_line
 
 
+def after_block_boundary(state, start):
+    from .tables import after_block_boundary as boundary
+
+    return boundary(state, start)
+
+
 def atx_rule(state, start, end, silent):
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     pos = state.bMarks[start] + state.tShift[start]
     if state.sCount[start] > state.blkIndent:
         return False  # kramdown's ATX header must start the line
-    m = _ATX_RE.match(state.src, pos, state.eMarks[start])
-    if not m:
-        return False
-    text = m.group(2)
-    text = re.sub(r"[\t ]#+$", "", text.rstrip()).rstrip()
+    if state.md.kd["kd_gfm_paragraph_end"]:
+        # kramdown-parser-gfm's header: a space after the hashes, closing hashes after a space
+        m = _ATX_RE.match(state.src, pos, state.eMarks[start])
+        if not m:
+            return False
+        text = re.sub(r"[\t ]#+$", "", m.group(2).rstrip()).rstrip()
+    else:
+        # classic kramdown: `#Title` is a header too, but only after a block boundary
+        m = _CLASSIC_ATX_RE.match(state.src, pos, state.eMarks[start])
+        if not m or not after_block_boundary(state, start):
+            return False
+        text = re.sub(r"(?<!\\)#+$", "", m.group(2).rstrip()).rstrip()
     if not text:
         return False
     if silent:
@@ -106,7 +120,7 @@ def plugin(md, **opts):
 # ---- rendering --------------------------------------------------------------------------------
 
 from . import html_syntax as hs  # noqa: E402
-from .renderer import inline_of, plain_text, register_block, render_inline  # noqa: E402
+from .renderer import inline_of, plain_text, register_block, render_inline, unmark  # noqa: E402
 
 
 def header_id(ctx, node) -> str:
@@ -114,7 +128,13 @@ def header_id(ctx, node) -> str:
     inline = next((c.tok for c in node.children if c.type == "inline"), None)
     opts = ctx.opts
     if ctx.in_html or not opts.gfm:
-        base = classic_id(inline.content if inline else "") or "section"
+        if opts.gfm:  # the GFM parser always strips markup from the text ids are made of
+            source = plain_text(inline.children if inline else [])
+        elif opts.auto_id_stripping:  # classic kramdown, stripping: only the plain text
+            source = "".join(unmark(t.content) for t in (inline.children if inline else []) if t.type == "text")
+        else:
+            source = inline.content if inline else ""
+        base = classic_id(source) or "section"
         if base in ctx.used_ids:
             ctx.used_ids[base] += 1
             base = f"{base}-{ctx.used_ids[base]}"

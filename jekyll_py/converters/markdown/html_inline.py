@@ -3,9 +3,17 @@
 Start tags of span elements get lower-case names, double-quoted attributes and ` />` for void
 elements; the `markdown` attribute is dropped. A block-level tag (or a stray end tag) inside a
 paragraph is not HTML for kramdown: it is written as escaped text.
+
+The content of `code`, `kbd`, `samp`, `var` (and of every span element when `parse_span_html`
+is off, or with `markdown="0"`) is not Markdown: it is written as text, only the tags in it are
+read as tags (`<kbd>*x*</kbd>` keeps its stars).
 """
 
 from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
 
 from . import html_syntax as hs
 from .renderer import register_inline
@@ -41,6 +49,62 @@ def _html_inline(ctx, tok):
     return reserialise(tok.content)
 
 
+_INNER_TAG = re.compile(r"<!--.*?-->|</?" + hs.NAME + r"(?:\s[^>]*)?/?>", re.S)
+
+
+def raw_span_rule(state, silent):
+    src = state.src
+    pos = state.pos
+    if src[pos] != "<":
+        return False
+    m = hs.TAG_RE.match(src, pos, state.posMax)
+    if not m or m.group(4):
+        return False
+    name = hs.normalise_name(m.group(1))
+    if name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
+        return False
+    parse = name not in hs.RAW_MODEL and state.md.kd["kd_parse_span_html"]
+    attrs = hs.parse_attributes(m.group(2), name in hs.KNOWN_ELEMENTS)
+    marker = attrs.get("markdown")
+    if marker == "span":
+        parse = True
+    elif marker in ("1", "block"):  # the element's own content model
+        parse = name not in hs.RAW_MODEL
+    elif marker == "0":
+        parse = False
+    if parse:
+        return False
+    flags = re.I if name in hs.KNOWN_ELEMENTS else 0
+    close = re.compile(r"</" + re.escape(name) + r"\s*>", flags).search(src, m.end(), state.posMax)
+    if not close:
+        return False
+    if not silent:
+        _push(state, "html_inline", m.group(0))
+        text_start = m.end()
+        for tag in _INNER_TAG.finditer(src, m.end(), close.start()):
+            if tag.start() > text_start:
+                _push(state, "kd_raw_text", src[text_start : tag.start()])
+            _push(state, "html_inline", tag.group(0))
+            text_start = tag.end()
+        if close.start() > text_start:
+            _push(state, "kd_raw_text", src[text_start : close.start()])
+        _push(state, "html_inline", close.group(0))
+    state.pos = close.end()
+    return True
+
+
+def _push(state, kind, content):
+    tok = state.push(kind, "", 0)
+    tok.content = content
+
+
+@register_inline("kd_raw_text")
+def _raw_text(ctx, tok):
+    return hs.escape_text(tok.content)
+
+
 def plugin(md, **opts):
-    """Rendering only: markdown-it's html_inline rule finds the tags."""
-    return None
+    """markdown-it's html_inline rule finds the tags; elements whose content kramdown does
+    not parse are read whole first."""
+    md.kd["kd_parse_span_html"] = opts.get("parse_span_html", True)
+    md.inline.ruler.before("html_inline", "kd_raw_span", raw_span_rule)

@@ -38,6 +38,7 @@ class KramdownOptions:
     gfm: bool = True
     auto_ids: bool = True
     auto_id_prefix: str = ""
+    auto_id_stripping: bool = False
     toc_levels: set = field(default_factory=lambda: set(range(1, 7)))
     smart_quotes: str = "lsquo,rsquo,ldquo,rdquo"
     hard_wrap: bool = False
@@ -62,6 +63,7 @@ class KramdownOptions:
             gfm=str(k.get("input", "GFM")).lower() == "gfm",
             auto_ids=_bool(k.get("auto_ids"), True),
             auto_id_prefix=str(k.get("auto_id_prefix") or ""),
+            auto_id_stripping=_bool(k.get("auto_id_stripping"), False),
             toc_levels=_toc_levels(k.get("toc_levels")),
             smart_quotes=_list_option(k.get("smart_quotes")) or "lsquo,rsquo,ldquo,rdquo",
             hard_wrap=_bool(k.get("hard_wrap"), False),
@@ -83,6 +85,7 @@ class KramdownOptions:
     def plugin_options(self) -> dict:
         return {
             "parse_block_html": self.parse_block_html,
+            "parse_span_html": self.parse_span_html,
             "gfm": self.gfm,
             "hard_wrap": self.hard_wrap and self.gfm,
             # kramdown-parser-gfm's `paragraph_end` quirk: lists, headers, quotes and fences

@@ -291,7 +291,7 @@ INLINE_RULES["link_close"] = _span_close("a")
 def plain_text(tokens) -> str:
     out = []
     for tok in tokens:
-        if tok.type in ("text", "text_special", "code_inline", "math_inline", "kd_abbr"):
+        if tok.type in ("text", "text_special", "code_inline", "math_inline", "kd_abbr", "kd_raw_text"):
             out.append(unmark(tok.content))
         elif tok.type in ("softbreak", "hardbreak"):
             out.append("\n")
