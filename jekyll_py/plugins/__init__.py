@@ -1,11 +1,12 @@
-"""Plugins: Python ports of the Jekyll plugins sites name in `plugins:` / `gems:`, and the
-plugin API for plugins written in Python.
+"""Plugins: Python ports of the Jekyll plugins sites name in `plugins:`, and the plugin API
+for plugins written in Python.
 
 `load_plugins(site)` is called by `Site.reset()` after the converters and the Liquid engine
 exist. It enables, in this order:
 
-1. the ports below, by the gem name the site's config lists (`plugins:`, or the older
-   `gems:`); in safe mode only those also listed in `whitelist:` (as Jekyll does);
+1. the ports below, by the gem name the site's config lists in `plugins:`; in safe mode only
+   those also listed in `whitelist:` (as Jekyll does). The older `gems:` key is not read by
+   Jekyll 4, so it is not read here either: a site listing plugins only there gets a warning;
 2. plugins installed as Python packages that declare an entry point in the group
    `jekyll_py.plugins`, when the config lists the entry point's name;
 3. the site's own `_plugins/*.py` files (`plugins_dir`), unless in safe mode.
@@ -71,16 +72,23 @@ def add_generator(site, generator, priority: str | int = "normal") -> None:
 
 
 def configured_names(config: dict) -> list[str]:
-    """The plugin names the config lists, `plugins:` then `gems:`, without repeats."""
+    """The plugin names the config lists in `plugins:`, without repeats."""
+    value = config.get("plugins")
+    if isinstance(value, str):
+        value = [value]
     names = []
-    for key in ("plugins", "gems"):
-        value = config.get(key)
-        if isinstance(value, str):
-            value = [value]
-        for name in value or []:
-            if isinstance(name, str) and name not in names:
-                names.append(name)
+    for name in value or []:
+        if isinstance(name, str) and name not in names:
+            names.append(name)
     return names
+
+
+def _warn_about_gems_key(site) -> None:
+    gems = site.config.get("gems")
+    if gems:
+        _warn_once(site, "The 'gems' configuration option was renamed 'plugins'; Jekyll 4 "
+                         "does not read 'gems', so these are not enabled: "
+                         + ", ".join(str(g) for g in (gems if isinstance(gems, list) else [gems])))
 
 
 def load_plugins(site) -> None:
@@ -88,6 +96,7 @@ def load_plugins(site) -> None:
     config = site.config
     whitelist = config.get("whitelist") or []
     installed = _installed_entry_points()
+    _warn_about_gems_key(site)
     names = configured_names(config)
     if site.theme is not None:  # a theme gem brings the plugins it depends on
         names += [n for n in site.theme.runtime_dependencies if n not in names]
