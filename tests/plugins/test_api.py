@@ -69,10 +69,12 @@ def test_safe_mode_runs_only_whitelisted_ports(build):
     assert not built.exists("sitemap.xml")
 
 
-def test_configured_names_reads_plugins_then_gems_without_repeats():
-    config = {"plugins": ["a", "b"], "gems": ["b", "c"]}
-    assert plugins.configured_names(config) == ["a", "b", "c"]
-    assert plugins.configured_names({"gems": "x"}) == ["x"]
+def test_configured_names_reads_plugins_only_without_repeats():
+    # Jekyll 4.3 does not read the old `gems:` key (tests/sites/plugins-gems-key).
+    config = {"plugins": ["a", "b", "a"], "gems": ["b", "c"]}
+    assert plugins.configured_names(config) == ["a", "b"]
+    assert plugins.configured_names({"plugins": "x"}) == ["x"]
+    assert plugins.configured_names({"gems": ["x"]}) == []
 
 
 class FakeSite:
