@@ -73,3 +73,10 @@ def test_liquid_as_rouge_reads_it():
     assert '<span class="nv">page</span><span class="p">.</span><span class="nv">tags</span>' in out
     assert '<span class="ow">contains</span>' in out
     assert '<span class="p">|</span><span class="w"> </span><span class="nf">escape</span>' in out
+
+
+def test_scss_as_rouge_reads_it():
+    out = highlight_code("$c: #fff;\n.a { color: darken($c, 10%); &:hover { x: 1 } }\n", "scss")
+    assert out.startswith('<span class="nv">$c</span><span class="p">:</span> <span class="mh">#fff</span>')
+    assert '<span class="nl">color</span><span class="p">:</span> <span class="nf">darken</span>' in out
+    assert '<span class="m">10%</span>' in out

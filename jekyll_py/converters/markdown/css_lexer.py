@@ -170,16 +170,24 @@ STATES = {
 }
 
 
-def lex_css(code: str) -> list:
+def run_states(states: dict, code: str) -> list:
+    """Run a Rouge-style state machine over `code`; [(class, text)].
+
+    A rule is (pattern, class, action): class is a CSS class, a function of the matched text, a
+    tuple of those for the groups, or None (match nothing, only change state); action is None,
+    a state to push, "#pop", "#pop2" or "#reset" (back to the root state). A rule matching
+    nothing must change the state. A character no rule matches is an error token."""
     out: list = []
     stack = ["root"]
     pos = 0
     n = len(code)
     while pos < n:
-        for pattern, cls, action in STATES[stack[-1]]:
+        for pattern, cls, action in states[stack[-1]]:
             m = pattern.match(code, pos)
             if not m or (m.end() == pos and action is None):
                 continue
+            if m.end() == pos and action[0] != "#" and len(stack) > 100:
+                continue  # zero-width pushes that never make progress
             if isinstance(cls, tuple):
                 for group, group_cls in enumerate(cls, 1):
                     text = m.group(group)
@@ -192,6 +200,8 @@ def lex_css(code: str) -> list:
                     stack.pop()
             elif action == "#pop2":
                 del stack[max(1, len(stack) - 2):]
+            elif action == "#reset":
+                stack = ["root"]
             elif action is not None:
                 stack.append(action)
             pos = m.end()
@@ -200,3 +210,7 @@ def lex_css(code: str) -> list:
             out.append(("err", code[pos]))
             pos += 1
     return out
+
+
+def lex_css(code: str) -> list:
+    return run_states(STATES, code)

@@ -31,6 +31,7 @@ from .rouge_classes import dialect_for
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .liquid_lexer import lex_liquid
+from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
@@ -67,12 +68,12 @@ def _escape(text: str) -> str:
 
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
-               "liquid": lex_liquid}
+               "liquid": lex_liquid, "scss": lex_scss}
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
-    "liquid": "liquid",
+    "liquid": "liquid", "scss": "scss",
 }
 
 
