@@ -53,6 +53,20 @@ class Convertible:
     output: str | None = None
     front_matter_lines = 0  # lines before the body: Liquid errors count lines after them
 
+    @property
+    def permalink(self):
+        """The front matter's permalink (from defaults too: Jekyll honours both)."""
+        return self.data.get("permalink")
+
+    @property
+    def output_ext(self) -> str:
+        return self.site.output_ext_for(self)
+
+    @property
+    def excerpt_separator(self) -> str:
+        value = self.data.get("excerpt_separator", self.site.config.get("excerpt_separator"))
+        return "" if value is None else str(value)
+
     def read_front_matter(self, path: str, relative: str, *, strict_label: str) -> dict | None:
         """Split the file into front matter and body; returns the YAML data or None.
 
@@ -130,14 +144,6 @@ class Page(Convertible):
         trigger_post_init(self)
 
     # -- identity and URLs ---------------------------------------------------------------
-    @property
-    def permalink(self):
-        # Pages honour only their own front matter permalink, not one from defaults.
-        return self.data.get("permalink")
-
-    @property
-    def output_ext(self) -> str:
-        return self.site.output_ext_for(self)
 
     @property
     def html(self) -> bool:
@@ -181,10 +187,6 @@ class Page(Convertible):
         return not (self.ext in SASS_EXTENSIONS or self.ext == ".coffee"
                     or self.data.get("layout") == "none")
 
-    @property
-    def excerpt_separator(self) -> str:
-        value = self.data.get("excerpt_separator", self.site.config.get("excerpt_separator"))
-        return "" if value is None else str(value)
 
     @property
     def generate_excerpt(self) -> bool:
@@ -358,13 +360,6 @@ class Document(Convertible):
     def published(self) -> bool:
         return self.data.get("published", True) is not False
 
-    @property
-    def permalink(self):
-        return self.data.get("permalink")
-
-    @property
-    def output_ext(self) -> str:
-        return self.site.output_ext_for(self)
 
     @property
     def cleaned_relative_path(self) -> str:
@@ -451,10 +446,6 @@ class Document(Convertible):
             return False
         return has_liquid_construct(self.content)
 
-    @property
-    def excerpt_separator(self) -> str:
-        value = self.data.get("excerpt_separator", self.site.config.get("excerpt_separator"))
-        return "" if value is None else str(value)
 
     @property
     def generate_excerpt(self) -> bool:
