@@ -92,13 +92,7 @@ class ExcerptDrop(DocumentDrop):
         "output": lambda e: e.output,
         "previous": lambda e: _liquid(e.doc.neighbour(-1)),
         "next": lambda e: _liquid(e.doc.neighbour(1)),
-        "title": lambda e: e.data.get("title"),
-        "categories": lambda e: e.data.get("categories"),
-        "tags": lambda e: e.data.get("tags"),
     })
-
-    def fallback(self):
-        return self.obj.data
 
     def __str__(self) -> str:
         return self.obj.output
