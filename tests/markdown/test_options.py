@@ -45,3 +45,14 @@ def test_classic_input_paragraphs_and_headers():
 def test_span_html_content_models():
     assert convert("<kbd>*x*</kbd> <span>*y*</span>\n") == "<p><kbd>*x*</kbd> <span><em>y</em></span></p>\n"
     assert convert("<span>*y*</span>\n", parse_span_html=False) == "<p><span>*y*</span></p>\n"
+
+
+def test_bad_option_values():
+    import pytest
+
+    from jekyll_py.errors import JekyllError
+
+    with pytest.raises(JekyllError, match="Invalid kramdown option"):
+        KramdownConverter({"kramdown": {"toc_levels": "x"}})
+    # inside a document kramdown ignores what it cannot read
+    assert convert('{::options toc_levels="x" auto_ids="false" /}\n\n# T\n') == "\n<h1>T</h1>\n"

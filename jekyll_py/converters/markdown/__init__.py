@@ -64,7 +64,10 @@ class KramdownConverter:
                 f"available processors are: kramdown)"
             )
         self.config = config
-        self.opts = KramdownOptions.from_config(config)
+        try:
+            self.opts = KramdownOptions.from_config(config)
+        except (TypeError, ValueError) as exc:
+            raise JekyllError(f"Invalid kramdown option in the site configuration: {exc}") from None
         exts = config.get("markdown_ext") or DEFAULT_MARKDOWN_EXT
         self._exts = {"." + e.strip().lower() for e in str(exts).split(",") if e.strip()}
         self.md = build_markdown_it(self.opts)
@@ -94,7 +97,12 @@ class KramdownConverter:
     def options_with(self, overrides: dict) -> KramdownOptions:
         """The options after a document's `{::options ... /}`: they apply to its conversion."""
         kramdown = dict(self.config.get("kramdown") or {})
-        kramdown.update(overrides)
+        for key, value in overrides.items():
+            try:  # kramdown ignores an option value it cannot read
+                KramdownOptions.from_config({**self.config, "kramdown": {**kramdown, key: value}})
+            except (TypeError, ValueError):
+                continue
+            kramdown[key] = value
         return KramdownOptions.from_config({**self.config, "kramdown": kramdown})
 
     def finish(self, ctx, out: str) -> str:

@@ -103,7 +103,8 @@ def apply(tok, attrs, refs):
         tok.meta.setdefault("refs", []).extend(refs)
     if tok.type == "kd_html":
         node = tok.meta["node"]
-        node.ial = merge_attrs(node.ial or {}, attrs)
+        if hasattr(node, "ial"):  # an HTML comment has no attributes to take
+            node.ial = merge_attrs(node.ial or {}, attrs)
 
 
 def forward_ial_rule(state):
