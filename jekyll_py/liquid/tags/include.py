@@ -134,9 +134,17 @@ def lookup(context, expression: str):
     return None if value is None or type(value).__name__.endswith("Undefined") else value
 
 
+def ruby_file_join(base: str, item: str) -> str:
+    """Ruby's File.join for two parts: one separator between them, whatever slashes they
+    carry (so `/a.html` is looked up inside the folder, where os.path.join would leave it)."""
+    if not base:
+        return "/" + item.lstrip("/")
+    return base.rstrip("/") + "/" + item.lstrip("/")
+
+
 def locate(file: str, dirs: list[str]):
     for directory in dirs:
-        path = os.path.join(directory, file)
+        path = ruby_file_join(directory, file)
         if os.path.isfile(path):
             return path
     return None
