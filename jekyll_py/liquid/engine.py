@@ -87,16 +87,22 @@ class JekyllEnvironment(Environment):
         fatal, ruby_error = messages.classify_parse_error(exc, self.parsing.source)
         if fatal or self.mode == Mode.STRICT:
             raise ruby_error
-        if self.mode == Mode.WARN and self.parsing.warn:
-            self.engine.warn(ruby_error, self.parsing.name)
+        if self.mode == Mode.WARN:
+            self.parsing.warning(ruby_error)
 
 
 class _Parsing:
-    """What is being parsed: its source (for line numbers), name, and whether Jekyll would
-    print its warnings (it does for pages and layouts, not for includes)."""
+    """What is being parsed: its source (for line numbers), name, whether Jekyll would print
+    its warnings (it does for pages and layouts, not for includes), and the warnings so far:
+    Jekyll prints them only once the whole template has parsed."""
 
     def __init__(self, source: str, name: str, warn: bool):
         self.source, self.name, self.warn = source, name, warn
+        self.warnings: list[LiquidError] = []
+
+    def warning(self, err: LiquidError) -> None:
+        if self.warn:
+            self.warnings.append(err)
 
 
 class JekyllContext(RenderContext):
@@ -169,8 +175,10 @@ class LiquidEngine:
             # Errors the lexer raises directly (unclosed `{{`, `{%`) are always fatal.
             raise messages.classify_parse_error(err, text)[1] from None
         finally:
-            self.env.parsing = outer
+            parsing, self.env.parsing = self.env.parsing, outer
             self._add_time(name, time.perf_counter() - started)
+        for warning in parsing.warnings:
+            self.warn(warning, name)
         if cache_key is not None:
             self._parsed[cache_key] = template
         return template

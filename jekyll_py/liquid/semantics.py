@@ -9,9 +9,12 @@ them once, when the engine module is imported:
 - `<`, `>`, `<=`, `>=` call Ruby's operators: a string compared with a number raises
   `comparison of String with 1 failed`, and values that are not comparable (nil, arrays,
   hashes) make the condition false instead of raising.
+- `contains` is false when the left side has no `include?` (a number, a boolean) instead of
+  raising, and a string looks for the right side's Ruby `to_s`.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 
 from liquid.builtin.expressions import logical
@@ -76,6 +79,22 @@ def _evaluator(operator: str):
     return evaluate
 
 
+def ruby_contains(left, right) -> bool:
+    """Liquid 5.4's `contains`: `left.include?(right)` when both are set and left has it."""
+    left, right = _plain(left), _plain(right)
+    if left is None or right is None or left is False or right is False:
+        return False
+    if isinstance(left, str):
+        return ruby.to_s(right) in left
+    if isinstance(left, Collection):
+        return right in left
+    return False
+
+
+def _contains(self, context):
+    return ruby_contains(self.left.evaluate(context), self.right.evaluate(context))
+
+
 def _never_equal(self, other) -> bool:
     return False
 
@@ -94,3 +113,4 @@ def apply() -> None:
     for cls, operator in ((logical.LtExpression, "<"), (logical.GtExpression, ">"),
                           (logical.LeExpression, "<="), (logical.GeExpression, ">=")):
         cls.evaluate = _evaluator(operator)
+    logical.ContainsExpression.evaluate = _contains

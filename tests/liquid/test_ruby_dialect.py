@@ -41,3 +41,50 @@ def test_include_with_leading_slash_is_found_under_includes(site):
 def test_include_with_dot_slash_is_refused(site):
     with pytest.raises(LiquidException, match="File contains invalid characters or sequences"):
         render(site, "{% include ./analytics-providers/google.html %}")
+
+
+# -- Ruby's strict-then-lax parsing (cases lax/*, reserved/*) -------------------------------
+@pytest.mark.parametrize("template,page,expected", [
+    # L1, beautiful-jekyll: the lax parser reads past the parentheses
+    ("{% if site.avatar and (layout.show-avatar or page.show-avatar) %}A{% else %}B{% endif %}",
+     {"show-avatar": True}, "A"),
+    ("{% if (page.n > 2) %}A{% else %}B{% endif %}", {"n": 3}, "B"),
+    ("{% if false or true and false %}A{% else %}B{% endif %}", {}, "B"),
+    # L4, academicpages: an assign whose source is in parentheses is filtered
+    ("{% assign t = \"c,b,a\" %}{% assign h = (t | split: ',' | sort:0) %}{{ h | join: \"-\" }}",
+     {}, "a-b-c"),
+    # L5: a filter after a for collection is ignored
+    ('{% assign l = "c,b,a" | split: "," %}{% for n in l | sort %}{{ n }}{% endfor %}', {}, "cba"),
+    ("{% for i in (1..3) | reverse %}{{ i }}{% endfor %}", {}, "123"),
+    # L6, TeXt: a stray } after a filter chain
+    ('{%- assign e = "a b" | strip | url_encode } -%}[{{ e }}]', {}, "[a+b]"),
+    ("{{ \"abc\".size }}|{{ 'it''s' }}", {}, "abc|it"),
+    ('{{ "a" | append: "b" "c" }}', {}, "ab"),
+    ("{% if page.n contains 3 %}Y{% else %}N{% endif %}", {"n": 3}, "N"),
+    # words python-liquid reserves are names in Ruby Liquid
+    ("{% assign limit = 2 %}{% assign offset = 1 %}{% assign l = \"a,b,c,d\" | split: \",\" %}"
+     "{% for x in l limit: limit offset: offset %}{{ x }}{% endfor %}", {}, "bc"),
+    ('{% assign not = "n" %}{% assign in = "i" %}{% assign with = "w" %}{{ not }}{{ in }}{{ with }}',
+     {}, "niw"),
+    ("{{ page.h.empty }}{{ page.h.limit }}", {"h": {"empty": "E", "limit": "L"}}, "EL"),
+])
+def test_markup_read_as_ruby_liquid_reads_it(site, template, page, expected):
+    assert render(site, template, page) == expected
+
+
+def test_lax_fallback_warns_with_rubys_message(site):
+    warnings: list = []
+    render(site, "{% for n in list | sort %}{% endfor %}", warnings=warnings)
+    assert warnings == ['Liquid Warning: Liquid syntax error (line 1): Expected end_of_string but '
+                        'found pipe in "n in list | sort" in a.html']
+
+
+def test_strict_mode_refuses_what_lax_reads(site):
+    site.config["liquid"] = {"error_mode": "strict"}
+    with pytest.raises(LiquidException, match="Expected dotdot but found id"):
+        render(site, "{% if a and (b or c) %}A{% endif %}")
+
+
+def test_unknown_lax_operator_fails_when_rendered(site):
+    with pytest.raises(LiquidException, match="Liquid error \\(line 1\\): Unknown operator ="):
+        render(site, "{% if x = 1 %}a{% endif %}")

@@ -12,10 +12,12 @@ from jekyll_py.liquid.tags.include import IncludeRelativeTag, IncludeTag
 from jekyll_py.liquid.tags.links import LinkTag, PostUrlTag
 from jekyll_py.liquid.tags.output import RubyEchoTag, RubyOutput
 from jekyll_py.liquid.tags.render import RenderTag
+from jekyll_py.liquid.tags.ruby_parsed import RubyAssignTag, RubyForTag, RubyIfTag, RubyUnlessTag
 
 
 def register(env) -> None:
     """Install Jekyll's tag set into a python-liquid environment."""
     env.tags.pop("doc", None)
-    for tag in (RubyOutput, RubyEchoTag, IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, RenderTag):
+    for tag in (RubyOutput, RubyEchoTag, RubyAssignTag, RubyIfTag, RubyUnlessTag, RubyForTag,
+                IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, RenderTag):
         env.add_tag(tag)
