@@ -73,6 +73,14 @@ def to_s(value: object) -> str:
     return str(value)
 
 
+def string(value: object) -> str:
+    """Ruby's `value.to_s`, which filters call on their input: like `to_s` above except that
+    an array is inspected (`["a", "b"]`), not joined as `{{ array }}` prints it."""
+    if isinstance(value, (list, tuple)):
+        return inspect(value)
+    return to_s(value)
+
+
 _STRING_ESCAPES = {
     '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f",
     "\v": "\\v", "\b": "\\b", "\a": "\\a", "\x1b": "\\e",

@@ -88,3 +88,11 @@ def test_strict_mode_refuses_what_lax_reads(site):
 def test_unknown_lax_operator_fails_when_rendered(site):
     with pytest.raises(LiquidException, match="Liquid error \\(line 1\\): Unknown operator ="):
         render(site, "{% if x = 1 %}a{% endif %}")
+
+
+# -- filters call Ruby's to_s: arrays are inspected (case string/array-input-*) -------------
+def test_array_given_to_a_string_filter_is_inspected(site):
+    template = '{% assign a = "Bart Simpson,Nelson Mandela Muntz" | split: "," %}{{ a | xml_escape }}'
+    assert render(site, template) == "[&quot;Bart Simpson&quot;, &quot;Nelson Mandela Muntz&quot;]"
+    assert render(site, '{% assign a = "x,<b>" | split: "," %}{{ a | upcase }}|{{ a }}') == \
+        '["X", "<B>"]|x<b>'

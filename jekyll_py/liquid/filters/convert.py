@@ -28,22 +28,22 @@ def sass_converter(site):
 
 @with_engine
 def markdownify(value, *, engine):
-    return markdown_converter(engine.site).convert(ruby.to_s(nil_to_none(value)))
+    return markdown_converter(engine.site).convert(ruby.string(nil_to_none(value)))
 
 
 @with_engine
 def smartify(value, *, engine):
-    return markdown_converter(engine.site).smartify(ruby.to_s(nil_to_none(value)))
+    return markdown_converter(engine.site).smartify(ruby.string(nil_to_none(value)))
 
 
 @with_engine
 def sassify(value, *, engine):
-    return sass_converter(engine.site).convert_string(ruby.to_s(nil_to_none(value)), syntax="sass")
+    return sass_converter(engine.site).convert_string(ruby.string(nil_to_none(value)), syntax="sass")
 
 
 @with_engine
 def scssify(value, *, engine):
-    return sass_converter(engine.site).convert_string(ruby.to_s(nil_to_none(value)), syntax="scss")
+    return sass_converter(engine.site).convert_string(ruby.string(nil_to_none(value)), syntax="scss")
 
 
 FILTERS = {

@@ -24,7 +24,8 @@ _WHITESPACE = " \t\n\v\f\r"
 
 
 def _s(value) -> str:
-    return ruby.to_s(nil_to_none(value))
+    """A filter's input or argument as a string: Ruby's `to_s` (arrays inspected)."""
+    return ruby.string(nil_to_none(value))
 
 
 # -- numbers -------------------------------------------------------------------------------------
@@ -320,7 +321,7 @@ def truncate(value, length=50, ellipsis="..."):
     value = nil_to_none(value)
     if value is None:
         return None
-    text = ruby.to_s(value)
+    text = ruby.string(value)
     length = to_integer(length)
     ellipsis = _s(ellipsis)
     keep = max(length - len(ellipsis), 0)
@@ -331,7 +332,7 @@ def truncatewords(value, words=15, ellipsis="..."):
     value = nil_to_none(value)
     if value is None:
         return None
-    text = ruby.to_s(value)
+    text = ruby.string(value)
     count = max(to_integer(words), 1)
     wordlist = text.split()
     if len(wordlist) <= count:

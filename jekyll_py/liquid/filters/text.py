@@ -100,7 +100,7 @@ def _ruby_class(value) -> str:
 
 # -- escaping ------------------------------------------------------------------------------------
 def xml_escape(value):
-    text = ruby.to_s(nil_to_none(value))
+    text = ruby.string(nil_to_none(value))
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 
@@ -114,7 +114,7 @@ def cgi_escape(value):
 
 # -- words ---------------------------------------------------------------------------------------
 def normalize_whitespace(value):
-    return re.sub(r"\s+", " ", ruby.to_s(nil_to_none(value))).strip()
+    return re.sub(r"\s+", " ", ruby.string(nil_to_none(value))).strip()
 
 
 _CJK = r"\u1100-\u11ff\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf" \
