@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from typing import Optional
 
-from dateutil import parser as date_parser
 from dateutil import tz as date_tz
+
+from jekyll_py import timeparse
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -49,25 +50,19 @@ def to_time(value: object, zone: dt.tzinfo) -> Optional[dt.datetime | dt.date]:
     return parse_time(value, zone)
 
 
-_UTC_NAMES = {"UTC": date_tz.UTC, "Z": date_tz.UTC, "GMT": date_tz.UTC, "UT": date_tz.UTC}
-
-
 def parse_time(text: str, zone: dt.tzinfo) -> Optional[dt.datetime]:
-    """Ruby's Time.parse: missing parts default to today/midnight in the local zone, and an
-    explicit offset equal to the local zone's is shown with the local zone's name."""
-    now = dt.datetime.now(zone)
-    default = dt.datetime(now.year, now.month, now.day)
+    """Ruby's Time.parse (jekyll_py/timeparse.py) as Liquid calls it: not moved to the local
+    zone, so a time written with an offset keeps it, unless the offset is the local zone's
+    (then the local zone's name shows, as in Ruby); None where Ruby raises ArgumentError."""
     try:
-        parsed = date_parser.parse(text, default=default, tzinfos=_UTC_NAMES)
+        local = timeparse.ruby_time_parse(text, zone)
+        written = timeparse.parse_ruby_date(text).get("zone")
     except (ValueError, OverflowError):
         return None
-    if parsed.tzinfo is None or isinstance(parsed.tzinfo, date_tz.tzlocal):
-        return parsed.replace(tzinfo=zone)
-    if isinstance(parsed.tzinfo, date_tz.tzoffset):
-        local = parsed.replace(tzinfo=None).replace(tzinfo=zone)
-        if local.utcoffset() == parsed.utcoffset():
-            return local
-    return parsed
+    offset = timeparse.zone_offset(written) if written else None
+    if offset is None or local.utcoffset() == offset:
+        return local
+    return local.astimezone(dt.timezone(offset))
 
 
 def localtime(value: dt.datetime | dt.date, zone: dt.tzinfo) -> dt.datetime:
