@@ -134,6 +134,10 @@ class LiquidEngine:
         self._parsed: dict = {}
         self._files: dict = {}
         self._stats: dict = {}
+        # Per build: include files whose modification time was checked, and where each
+        # include name was found ((name, folders) -> path), as Jekyll's site.inclusions.
+        self._files_checked: set = set()
+        self.include_paths: dict = {}
 
     # -- plugin API --------------------------------------------------------------------------
     def register_filter(self, name: str, fn: Callable) -> None:
@@ -150,6 +154,8 @@ class LiquidEngine:
         self.counters.clear()
         self._parsed.clear()
         self._stats.clear()
+        self._files_checked.clear()
+        self.include_paths.clear()
 
     def warn(self, err: LiquidError, name: str) -> None:
         self.warning_handler(messages.format_error(err, name, warning=True))
@@ -184,9 +190,12 @@ class LiquidEngine:
         return template
 
     def parse_file(self, path: str, *, name: str) -> BoundTemplate:
-        """Parse an include file once per path and modification time."""
-        mtime = os.stat(path).st_mtime_ns
+        """Parse an include file once per path and modification time (checked once a build)."""
         cached = self._files.get(path)
+        if cached and path in self._files_checked:
+            return cached[1]
+        mtime = os.stat(path).st_mtime_ns
+        self._files_checked.add(path)
         if cached and cached[0] == mtime:
             return cached[1]
         with open(path, encoding="utf-8") as handle:

@@ -106,36 +106,44 @@ _COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F"
               "v": "%e-%^b-%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
 
 
+def _hour12(value) -> int:
+    return (value.hour % 12) or 12 if isinstance(value, dt.datetime) else 12
+
+
+# Each directive's (value, default padding char, default width), computed only when used.
+_NUMERIC = {
+    "Y": lambda v: (v.year, "0", 1), "C": lambda v: (v.year // 100, "0", 2),
+    "y": lambda v: (v.year % 100, "0", 2), "m": lambda v: (v.month, "0", 2),
+    "d": lambda v: (v.day, "0", 2), "e": lambda v: (v.day, " ", 2),
+    "j": lambda v: (v.timetuple().tm_yday, "0", 3),
+    "H": lambda v: (getattr(v, "hour", 0), "0", 2), "k": lambda v: (getattr(v, "hour", 0), " ", 2),
+    "I": lambda v: (_hour12(v), "0", 2), "l": lambda v: (_hour12(v), " ", 2),
+    "M": lambda v: (getattr(v, "minute", 0), "0", 2),
+    "S": lambda v: (getattr(v, "second", 0), "0", 2),
+    "u": lambda v: (v.isoweekday(), "0", 1), "w": lambda v: (v.isoweekday() % 7, "0", 1),
+    "G": lambda v: (v.isocalendar()[0], "0", 1), "g": lambda v: (v.isocalendar()[0] % 100, "0", 2),
+    "V": lambda v: (v.isocalendar()[1], "0", 2), "U": lambda v: (int(v.strftime("%U")), "0", 2),
+    "W": lambda v: (int(v.strftime("%W")), "0", 2),
+    "s": lambda v: (int(v.timestamp()) if isinstance(v, dt.datetime) else 0, "0", 1),
+}
+_TEXT = {
+    "A": lambda v: _DAYS[v.weekday()], "a": lambda v: _DAYS[v.weekday()][:3],
+    "B": lambda v: _MONTHS[v.month - 1], "b": lambda v: _MONTHS[v.month - 1][:3],
+    "h": lambda v: _MONTHS[v.month - 1][:3],
+    "p": lambda v: "AM" if getattr(v, "hour", 0) < 12 else "PM",
+    "P": lambda v: "am" if getattr(v, "hour", 0) < 12 else "pm",
+    "Z": lambda v: zone_name(v) if isinstance(v, dt.datetime) else "",
+    "z": lambda v: _offset(v, 0), ":z": lambda v: _offset(v, 1), "::z": lambda v: _offset(v, 2),
+    "n": lambda v: "\n", "t": lambda v: "\t", "%": lambda v: "%",
+}
+
+
 def _field(value: dt.datetime, conv: str) -> tuple[object, str, int]:
     """(value, default padding char, default width) of one directive."""
-    hour12 = (value.hour % 12) or 12 if isinstance(value, dt.datetime) else 12
-    hour = getattr(value, "hour", 0)
-    iso = value.isocalendar()
-    numeric = {
-        "Y": (value.year, "0", 1), "C": (value.year // 100, "0", 2), "y": (value.year % 100, "0", 2),
-        "m": (value.month, "0", 2), "d": (value.day, "0", 2), "e": (value.day, " ", 2),
-        "j": (value.timetuple().tm_yday, "0", 3), "H": (hour, "0", 2), "k": (hour, " ", 2),
-        "I": (hour12, "0", 2), "l": (hour12, " ", 2), "M": (getattr(value, "minute", 0), "0", 2),
-        "S": (getattr(value, "second", 0), "0", 2), "u": (value.isoweekday(), "0", 1),
-        "w": (value.isoweekday() % 7, "0", 1), "G": (iso[0], "0", 1), "g": (iso[0] % 100, "0", 2),
-        "V": (iso[1], "0", 2), "U": (int(value.strftime("%U")), "0", 2),
-        "W": (int(value.strftime("%W")), "0", 2),
-    }
-    if conv in numeric:
-        return numeric[conv]
-    if conv == "s":
-        stamp = value.timestamp() if isinstance(value, dt.datetime) else 0
-        return int(stamp), "0", 1
-    text = {
-        "A": _DAYS[value.weekday()], "a": _DAYS[value.weekday()][:3],
-        "B": _MONTHS[value.month - 1], "b": _MONTHS[value.month - 1][:3],
-        "h": _MONTHS[value.month - 1][:3], "p": "AM" if hour < 12 else "PM",
-        "P": "am" if hour < 12 else "pm", "Z": zone_name(value) if isinstance(value, dt.datetime) else "",
-        "z": _offset(value, 0), ":z": _offset(value, 1), "::z": _offset(value, 2),
-        "n": "\n", "t": "\t", "%": "%",
-    }
-    if conv in text:
-        return text[conv], " ", 0
+    if conv in _NUMERIC:
+        return _NUMERIC[conv](value)
+    if conv in _TEXT:
+        return _TEXT[conv](value), " ", 0
     raise KeyError(conv)
 
 

@@ -56,7 +56,10 @@ class IncludeNode(Node):
         file = render_markup(self.file, context) if self.dynamic else self.file
         self.validate_file_name(file)
         dirs = self.include_dirs(context)
-        path = locate(file, dirs)
+        key = (file, tuple(dirs))
+        path = engine.include_paths.get(key)
+        if path is None:
+            path = engine.include_paths[key] = locate(file, dirs)
         if path is None:
             raise JekyllTagError(
                 f"Could not locate the included file '{file}' in any of "
