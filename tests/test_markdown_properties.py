@@ -46,6 +46,12 @@ def test_pathological_inputs_are_fast():
         "- " * 300 + "x",
         "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 5_000,
         "[" * 5_000 + "]" * 5_000,
+        "[a](b (c (d " * 2_000,
+        '<div markdown="1">\n' * 300 + "x\n" + "</div>\n" * 300,
+        '<div markdown="1">\n' * 40 + "```\nx\n" + "</div>\n" * 40,
+        "Term\n: def\n" * 2_000,
+        "A[^1] " * 3_000 + "\n\n[^1]: x\n",
+        "```bash\n" + 'echo "$(ls ${x})" | grep y; ' * 1_000 + "\n```\n",
     ]
     for text in cases:
         assert _timed(text) < 5.0, text[:20]

@@ -176,11 +176,15 @@ class _Parser:
         # Parsing the whole rest of the document for every element would be quadratic: first try
         # up to the line of the end tag that balances the start tags (a guess that ignores code
         # blocks), and only if the parse does not stop there, the rest of the document.
-        guess = _balanced_end_line(src, pos, node.name)
+        # A failed guess costs a second parse; nested failing guesses would multiply, so after
+        # a few failures in a document every element is parsed to the end directly.
+        failures = self.env.get("kd_guess_failures", 0)
+        guess = _balanced_end_line(src, pos, node.name) if failures < 8 else None
         if guess is not None:
             found = self._parse_blocks(src, pos, guess, node)
             if found is not None:
                 return found
+            self.env["kd_guess_failures"] = self.env.get("kd_guess_failures", 0) + 1
         return self._parse_blocks(src, pos, len(src), node)
 
     def _parse_blocks(self, src, pos, end, node):

@@ -94,7 +94,33 @@ def _matching_close(children, start):
     return None
 
 
-_URL_STOP = re.compile(r"[()]|\s(?=['\"])")
+_url_tables: list = [None, None, None]  # (string, closing paren per start, next title start)
+
+
+def _url_stops(string: str):
+    """For every position p of `string`: where the `)` closing a link opened just before p is
+    (-1 if none), and where the next whitespace before a quote is. Computed once per string
+    in linear time, so that many links (or many `(`) cost no more than one pass."""
+    if _url_tables[0] is string:
+        return _url_tables[1], _url_tables[2]
+    n = len(string)
+    depth = [0] * (n + 1)  # depth[k]: parentheses opened minus closed in string[:k]
+    for i, ch in enumerate(string):
+        depth[i + 1] = depth[i] + (1 if ch == "(" else -1 if ch == ")" else 0)
+    closing = [-1] * (n + 1)
+    seen: dict = {}
+    for p in range(n, -1, -1):
+        k = seen.get(depth[p] - 1)
+        closing[p] = k - 1 if k is not None else -1
+        seen[depth[p]] = p
+    title = [n] * (n + 1)
+    nxt = n
+    for i in range(n - 1, -1, -1):
+        if string[i].isspace() and i + 1 < n and string[i + 1] in "'\"":
+            nxt = i
+        title[i] = nxt
+    _url_tables[:] = [string, closing, title]
+    return closing, title
 
 
 def kramdown_link_destination(string: str, pos: int, maximum: int):
@@ -104,24 +130,19 @@ def kramdown_link_destination(string: str, pos: int, maximum: int):
     if string.startswith("<", pos):
         return helpers.parseLinkDestination(string, pos, maximum)
     result = helpers.parseLinkDestination(string, maximum, maximum)  # a not-ok result
-    depth = 1
-    scan = pos
-    while True:
-        m = _URL_STOP.search(string, scan, maximum)
-        if not m:
-            return result
-        if m.group(0) == "(":
-            depth += 1
-        elif m.group(0) == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        else:
-            break
-        scan = m.end()
+    if string[pos : pos + 1] in ("'", '"') and pos > 0 and string[pos - 1].isspace():
+        # `( "title")`: an empty URL; hand back the space so that the title is read
+        result.ok, result.str, result.pos = True, "", pos - 1
+        return result
+    closing, title = _url_stops(string)
+    stop = closing[pos]
+    if title[pos] < maximum and (stop < 0 or title[pos] < stop):
+        stop = title[pos]
+    if stop < 0 or stop >= maximum:
+        return result
     result.ok = True
-    result.str = string[pos : m.start()].strip()
-    result.pos = m.start()
+    result.str = string[pos:stop].strip()
+    result.pos = stop
     return result
 
 
