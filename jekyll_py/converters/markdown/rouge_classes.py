@@ -272,7 +272,17 @@ RUBY = Dialect(
     post=_ruby_post,
 )
 SQL = Dialect(classes={"ss": "nv"}, comment_newline=False)
-TOML = Dialect(classes={"n": "py", "k": "nn", "s2": "s", "s1": "s", "c1": "c", "o": "p"})
+def _toml_split(cls, text):
+    """Rouge has no date rule: a date is runs of digits and dashes (`mi`) and errors."""
+    if cls == "ld":
+        return [("mi" if re.match(r"[\d_-]", part) else "err", part)
+                for part in re.findall(r"[\d_-]+|.", text)]
+    return [(cls, text)]
+
+
+TOML = Dialect(
+    classes={"n": "py", "k": "nn", "s2": "s", "s1": "s", "c1": "c", "o": "p"}, split=_toml_split
+)
 TYPESCRIPT = Dialect(
     classes=dict(JAVASCRIPT.classes, kt="kr"),
     words=dict(JAVASCRIPT.words, interface="kr", enum="kr", type="kd", **{"as": "k"}),
