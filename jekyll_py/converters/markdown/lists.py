@@ -162,10 +162,68 @@ def _without_paren_items(original):
     return rule
 
 
+def _bullet_at(src, pos):
+    ch = src[pos : pos + 1]
+    if ch in ("*", "+", "-") and ch and src[pos + 1 : pos + 2] in ("", " ", "\t", "\n"):
+        return ch
+    return None
+
+
+def _one_bullet_list(original):
+    """kramdown continues a bullet list whatever bullet (`-`, `*`, `+`) the next item uses;
+    markdown-it starts a new list. The list rule is run on a copy of the source in which the
+    other bullets of this list's items are the first item's bullet."""
+
+    def rule(state, start, end, silent):
+        src = state.src
+        first = state.bMarks[start] + state.tShift[start]
+        bullet = _bullet_at(src, first)
+        if bullet is None:
+            return original(state, start, end, silent)
+        indent = state.sCount[start]
+        changed = []
+        previous_blank = False
+        for line in range(start + 1, end):
+            if state.isEmpty(line):
+                previous_blank = True
+                continue
+            count = state.sCount[line]
+            pos = state.bMarks[line] + state.tShift[line]
+            if count == indent:
+                other = _bullet_at(src, pos)
+                if other is None:
+                    if previous_blank:
+                        break  # a paragraph after a blank line ends the list
+                elif other != bullet:
+                    changed.append(pos)
+            elif count < indent and previous_blank:
+                break
+            previous_blank = False
+        if not changed:
+            return original(state, start, end, silent)
+        parts = []
+        last = 0
+        for pos in changed:
+            parts.append(src[last:pos])
+            parts.append(bullet)
+            last = pos + 1
+        parts.append(src[last:])
+        state.src = "".join(parts)
+        try:
+            return original(state, start, end, silent)
+        finally:
+            state.src = src
+
+    return rule
+
+
 def plugin(md, **opts):
-    """Parsing: only `1.` ordered items; rendering is done by the rules above."""
+    """Parsing: only `1.` ordered items, one bullet list whatever its bullets; rendering is
+    done by the rules above."""
     from markdown_it.rules_block.list import list_block
 
     md.block.ruler.at(
-        "list", _without_paren_items(list_block), {"alt": ["paragraph", "reference", "blockquote"]}
+        "list",
+        _without_paren_items(_one_bullet_list(list_block)),
+        {"alt": ["paragraph", "reference", "blockquote"]},
     )
