@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 
 from jekyll_py import frontmatter, url as urls
@@ -231,6 +232,41 @@ class GeneratedPage(Page):
 
     def __repr__(self) -> str:
         return f"<GeneratedPage {self.relative_path}>"
+
+
+class SourceMapPage(Page):
+    """The source map a Sass page's conversion makes (jekyll-sass-converter's SourceMapPage):
+    a page `<basename>.css.map` in the CSS page's folder that shares its front matter (so a
+    permalink moves it too), joins `site.pages` when the CSS page is converted, and is written
+    as it is (no Liquid, no layout)."""
+
+    def __init__(self, css_page: Page, text: str):
+        self.site = css_page.site
+        self.dir_ = css_page.dir  # the CSS page's URL folder (Page#dir), not its source folder
+        self.name = css_page.basename + ".css.map"
+        self.path = os.path.join(os.path.dirname(css_page.path), self.name)
+        self.relative_path = posixpath.join(self.dir_, self.name).lstrip("/")
+        self.ext = ".map"
+        self.basename = css_page.basename + ".css"
+        self.extra_outputs = {}
+        self.pager = None
+        self.content = text
+        self.front_matter_lines = 0
+        self.defaults_data = css_page.defaults_data
+        self.data = css_page.data  # the same object, as in Ruby
+        self._url = None
+        trigger_post_init(self)
+
+    @property
+    def render_with_liquid(self) -> bool:
+        return False
+
+    @property
+    def place_in_layout(self) -> bool:
+        return False  # an asset file
+
+    def __repr__(self) -> str:
+        return f"<SourceMapPage {self.relative_path}>"
 
 
 class Document(Convertible):

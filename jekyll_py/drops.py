@@ -182,6 +182,10 @@ class SiteDrop(Drop):
         """The same drop (sharing its cache) with `related_posts` for `doc`."""
         return SiteDrop(self.obj, self._cache, doc)
 
+    def forget(self, key: str) -> None:
+        """Drop a cached list whose model changed while rendering (a source map page)."""
+        self._cache.pop(key, None)
+
     def __getitem__(self, key):
         if key == "related_posts":
             doc = self.current

@@ -9,7 +9,10 @@ Jekyll renders one document after another, so a template could see the converted
 documents rendered before it in the same batch; here a worker sees the converted content only
 of the documents it rendered itself. Collection documents are rendered as one batch and pages
 as another, so pages (feeds, archives, index pages) still see every document converted.
-Sites with Python plugins that hook into rendering are rendered in one process."""
+A Sass page's source map joins `site.pages` when the page is converted, so only the pages after
+it list the map: Sass pages are rendered here before the workers start, and a worker shows each
+page only the maps of the Sass pages before it. Sites with Python plugins that hook into
+rendering are rendered in one process."""
 from __future__ import annotations
 
 import multiprocessing
@@ -23,6 +26,8 @@ MIN_BATCH_FOR_WORKERS = 48
 
 _site = None      # the site and the batch being rendered, inherited by forked workers
 _batch = None
+_pages = None     # site.pages before the batch, and (index, map pages) of its Sass pages
+_maps = None
 
 
 class _WorkerFailure:
@@ -43,6 +48,10 @@ def _render_share(indices: list[int]):
     results = []
     for index in indices:
         item = _batch[index]
+        if _maps:
+            _site.pages = _pages + [page for before, made in _maps if before < index
+                                    for page in made]
+            _site.site_drop.forget("pages")
         try:
             render_document(_site, item)
         except Exception as error:  # noqa: BLE001 - sent back to the parent, raised there
@@ -69,12 +78,21 @@ def render_batch(site, items: list) -> None:
             or site.plugins.has_render_hooks():
         for item in items:
             render_document(site, item)
+            site.adopt_source_maps(item)
         return
-    global _site, _batch
-    _site, _batch = site, items
+    global _site, _batch, _pages, _maps
+    pages = list(site.pages)
+    maps = []
+    for index, item in enumerate(items):
+        if site.makes_source_map(item):
+            render_document(site, item)
+            maps.append((index, site.adopt_source_maps(item)))
+    early = {index for index, _ in maps}
+    _site, _batch, _pages, _maps = site, items, pages, maps
     try:
         # Interleaved shares keep the work even when big documents cluster together.
-        shares = [list(range(start, len(items), workers)) for start in range(workers)]
+        rest = [index for index in range(len(items)) if index not in early]
+        shares = [rest[start::workers] for start in range(workers)]
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             for results in pool.imap_unordered(_render_share, shares):
@@ -87,4 +105,4 @@ def render_batch(site, items: list) -> None:
                     if extra:
                         item.extra_outputs.update(extra)
     finally:
-        _site, _batch = None, None
+        _site, _batch, _pages, _maps = None, None, None, None

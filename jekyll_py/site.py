@@ -10,7 +10,7 @@ import time as clock
 from jekyll_py.converters import Identity, site_converters
 from jekyll_py.dates import RubyTime, parse_date, site_timezone
 from jekyll_py.defaults import FrontMatterDefaults
-from jekyll_py.documents import Collection
+from jekyll_py.documents import SASS_EXTENSIONS, Collection, SourceMapPage
 from jekyll_py.drops import SiteDrop, jekyll_drop
 from jekyll_py.errors import JekyllError
 from jekyll_py.hooks import Hooks
@@ -19,6 +19,7 @@ from jekyll_py.plugins import load_plugins
 from jekyll_py.reader import Reader
 from jekyll_py.log import logger
 from jekyll_py.parallel import render_batch
+from jekyll_py.render import render_document
 from jekyll_py.theme import Theme
 from jekyll_py.utils import deep_merge
 from jekyll_py.writer import SiteWriter
@@ -206,6 +207,25 @@ class Site:
         render_batch(self, [doc for c in self.collections.values() for doc in c.docs])
         render_batch(self, list(self.pages))
         self.plugins.trigger_site("post_render", self, payload)
+
+    # -- source maps: pages made while rendering ------------------------------------------
+    @staticmethod
+    def makes_source_map(item) -> bool:
+        return getattr(item, "is_page", False) and item.ext in SASS_EXTENSIONS
+
+    def adopt_source_maps(self, page) -> list:
+        """After a Sass page is converted, its source map (which the converter left in
+        `extra_outputs`) becomes a page at the end of `site.pages`, as jekyll-sass-converter
+        adds it: pages rendered later list it. Returns the new pages, rendered."""
+        if not self.makes_source_map(page) or not page.extra_outputs:
+            return []
+        made = [SourceMapPage(page, text) for text in page.extra_outputs.values()]
+        page.extra_outputs = {}
+        self.pages.extend(made)
+        self.site_drop.forget("pages")
+        for map_page in made:
+            render_document(self, map_page)
+        return made
 
     def items_to_write(self) -> list:
         seen, items = set(), []
