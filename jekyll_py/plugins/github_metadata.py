@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
+from jekyll_py.plugins.github_edit_link import EditLinkTag
 from jekyll_py.utils import deep_merge
 
 NO_REPOSITORY = ("No repo name found. Specify using PAGES_REPO_NWO environment variables, "
@@ -291,6 +292,7 @@ def _unset(value) -> bool:
 
 
 def register(site) -> None:
+    site.liquid.register_tag(EditLinkTag)  # the gem registers it when it is loaded
     # The user's own `github:` value, kept aside once: site.config["github"] is replaced below.
     if not hasattr(site, "_github_config"):
         site._github_config = site.config.get("github")
