@@ -32,6 +32,15 @@ def new_payload(site, doc, page) -> dict:
 
 def convert(site, doc, content: str) -> str:
     converter = site.converter_for(doc.ext)
+    if converter is site.markdown_converter():
+        # Markdown output depends only on the text and the kramdown settings: cached, as Jekyll
+        # caches it, so a rebuild converts only what changed.
+        key = site.markdown_cache.key(site.markdown_fingerprint, content)
+        return site.markdown_cache.getset(key, lambda: _convert(converter, doc, content))
+    return _convert(converter, doc, content)
+
+
+def _convert(converter, doc, content: str) -> str:
     try:
         return converter.convert(content, doc) if _takes_document(converter) \
             else converter.convert(content)

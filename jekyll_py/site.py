@@ -7,6 +7,7 @@ import os
 import sys
 import time as clock
 
+from jekyll_py.cache import Cache, code_fingerprint
 from jekyll_py.converters import Identity, site_converters
 from jekyll_py.dates import RubyTime, parse_date, site_timezone
 from jekyll_py.defaults import FrontMatterDefaults
@@ -23,6 +24,10 @@ from jekyll_py.render import render_document
 from jekyll_py.theme import Theme
 from jekyll_py.utils import deep_merge
 from jekyll_py.writer import SiteWriter
+
+
+# The Markdown converter's code, part of every cached conversion's key.
+_MARKDOWN_CODE = code_fingerprint(os.path.join(os.path.dirname(__file__), "converters", "markdown"))
 
 
 class Site:
@@ -90,6 +95,9 @@ class Site:
         self.plugins = Hooks()
         self.generators = []  # callables generator(site), run after reading, before rendering
         self.converters = site_converters(self)
+        self.markdown_cache = Cache(self, "Markdown")
+        self.markdown_fingerprint = (_MARKDOWN_CODE, self.config.get("kramdown"),
+                                     self.config.get("highlighter"))
         self.liquid = LiquidEngine(self)
         self.site_drop = SiteDrop(self)
         load_plugins(self)
