@@ -22,16 +22,17 @@ def make_site(root, **overrides):
     return Site(config)
 
 
-def count_conversions(site, monkeypatch) -> list[str]:
+def count_conversions(monkeypatch) -> list[str]:
+    """Texts the Markdown converter is asked to convert from now on."""
+    from jekyll_py.converters.markdown import KramdownConverter
     converted = []
-    converter = site.markdown_converter()
-    original = converter.convert
+    original = KramdownConverter.convert
 
-    def counting(text, document=None):
+    def counting(self, text, document=None):
         converted.append(text)
-        return original(text, document)
+        return original(self, text, document)
 
-    monkeypatch.setattr(converter, "convert", counting)
+    monkeypatch.setattr(KramdownConverter, "convert", counting)
     return converted
 
 
@@ -43,21 +44,23 @@ def empty_memory(monkeypatch):
 
 def test_second_build_reuses_the_disk_cache(tmp_path, monkeypatch):
     first = make_site(tmp_path)
+    converted = count_conversions(monkeypatch)
     first.process()
+    assert sorted(converted) == ["# Home\n\nSome *text*.\n", "A **post**.\n"]
     html = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
     assert os.path.isdir(tmp_path / ".jekyll-cache" / "jekyll-py" / "Markdown")
 
     from jekyll_py import cache
     monkeypatch.setattr(cache, "_memory", {})  # a new process: only the disk remains
     second = make_site(tmp_path)
-    converted = count_conversions(second, monkeypatch)
+    converted = count_conversions(monkeypatch)
     second.process()
     assert converted == []
     assert (tmp_path / "_site" / "index.html").read_text(encoding="utf-8") == html
 
     (tmp_path / "index.md").write_text("---\n---\nChanged.\n", encoding="utf-8")
     third = make_site(tmp_path)
-    converted = count_conversions(third, monkeypatch)
+    converted = count_conversions(monkeypatch)
     third.process()
     assert converted == ["Changed.\n"]
     assert "<p>Changed.</p>" in (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
