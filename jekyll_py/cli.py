@@ -106,7 +106,6 @@ def _build(args) -> int:
     else:
         site.process()
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
-    logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
     return 0
 
 
