@@ -97,8 +97,10 @@ def _build(args) -> int:
     site = Site(config)
     logger.info("Source:", config["source"])
     logger.info("Destination:", config["destination"])
-    logger.info("Incremental build:", "disabled. Enable with --incremental"
-                if not config.get("incremental") else "enabled")
+    # --incremental is accepted, but every build is whole (unchanged Markdown and Sass come
+    # from the cache), so the line says so rather than suggesting the flag.
+    logger.info("Incremental build:", "disabled (jekyll-py rebuilds everything, from its cache)"
+                if config.get("incremental") else "disabled")
     logger.info("Generating...")
     started = time.monotonic()
     if config.get("profile"):
