@@ -6,6 +6,7 @@ import os
 
 from jekyll_py import frontmatter
 from jekyll_py.errors import ConfigError
+from jekyll_py.liquid.ruby import inspect
 from jekyll_py.log import logger
 from jekyll_py.url import style_to_template
 from jekyll_py.utils import deep_merge
@@ -144,9 +145,11 @@ def load(overrides: dict) -> dict:
     """The site configuration: defaults, then each config file, then the command-line overrides."""
     overrides = dict(overrides)
     source = os.path.abspath(overrides.get("source") or os.getcwd())
-    config = copy.deepcopy(DEFAULTS)
+    user = {}
     for path, is_default in config_files(source, overrides.pop("config", None)):
-        config = deep_merge(config, _read_file(path, is_default=is_default))
+        user = deep_merge(user, _read_file(path, is_default=is_default))
+    _check_lists(user)
+    config = deep_merge(copy.deepcopy(DEFAULTS), user)
     config = deep_merge(config, {k: v for k, v in overrides.items() if v is not None})
     config["source"] = source
     config["destination"] = os.path.abspath(
@@ -160,14 +163,24 @@ def load(overrides: dict) -> dict:
     return config
 
 
-def _validate(config: dict) -> None:
+def _check_lists(config: dict) -> None:
+    """Jekyll's check_plugins and check_include_exclude. They run on the configuration files'
+    settings before the defaults are merged in, so a key written without a value (nil) is
+    refused too."""
+    if "plugins" in config and not isinstance(config["plugins"], list):
+        plugins = inspect(config["plugins"])
+        logger.error(f"'plugins' should be set as an array of gem-names, but was: {plugins}. "
+                     "Use 'plugins_dir' instead to set the directory for your non-gemified "
+                     "Ruby plugins.")
+        raise ConfigError(f"'plugins' should be set as an array, but was: {plugins}.")
     for option in ("include", "exclude"):
         if option in config and not isinstance(config[option], list):
-            raise ConfigError(f"'{option}' should be set as an array, but was: {config[option]!r}.")
-    if "plugins" in config and config["plugins"] is None:
-        config["plugins"] = []
-    if not isinstance(config.get("plugins"), list):
-        raise ConfigError(f"'plugins' should be set as an array, but was: {config['plugins']!r}.")
+            raise ConfigError(
+                f"'{option}' should be set as an array, but was: {inspect(config[option])}.")
+
+
+def _validate(config: dict) -> None:
+    _check_lists(config)
     for key in ("collections_dir", "layouts_dir", "data_dir", "includes_dir"):
         config[key] = "" if config.get(key) is None else str(config[key])
     limit = config.get("limit_posts") or 0
