@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.rules_block import StateBlock
+
 from . import html_syntax as hs
+from .ial import parse_attribute_list
 from .renderer import (
     BLOCK_RULES,
     attrs_of,
@@ -147,83 +150,188 @@ def _ol(ctx, node, indent):
     return render_list(ctx, node, indent, "ol")
 
 
-_PAREN_ITEM = re.compile(r"\d+\)")
+# ---- parsing ----------------------------------------------------------------------------------
+#
+# kramdown decides where each item ends before it parses the item's content, with rules of its
+# own (parser/kramdown/list.rb):
+#
+# * A list starts with `-`, `+`, `*` or `N.` after at most 3 spaces, followed by a space or tab
+#   (a lone `-` starts nothing). Later items of the list use the same kind of marker, any bullet
+#   for a bullet list, after fewer spaces than the previous item's content indentation (at most 3).
+# * An item's content indentation is the marker's width plus the spaces after it; when nothing
+#   (or only an attribute list) follows the marker, it is 4.
+# * A line indented that much belongs to the item, without that indentation. Any other non-blank
+#   line belongs to it too, as it is ("lazily"), unless a blank line came before it or it is a
+#   block IAL or an HTML block tag: `2. Two:` followed by `  - a` nests the list in item 2.
+# * A blank line belongs to the item; after one, an unindented line ends the list, and so does a
+#   thematic break. `^` ends the list.
+# * The content is then parsed on its own, in chunks: a nested list that directly follows the
+#   first lines of an item starts a new chunk, so it ends the paragraph before it.
+#
+# Items are parsed as separate little documents (lines keep their numbers, so the blank-line
+# bookkeeping of the renderer still works) and their tokens are put between the item's tokens.
+
+_UL_START = re.compile(r"( {0,3}[+*-])([\t| ].*)\Z")
+_OL_START = re.compile(r"( {0,3}\d+\.)([\t| ].*)\Z")
+_ANY_START = re.compile(r" {0,3}(?:[+*-]|\d+\.)[\t| ]")
+_HR = re.compile(r" {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*\Z")
+_EOB = re.compile(r"\^\s*\Z")
+_IAL_BLOCK = re.compile(r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}\s*\Z")
+# `{: .cls}` at the start of an item: the item's attributes.
+_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*")
+_ITEM_IAL_ONLY = re.compile(r"(?:\s*\{:(?![\w-]*:|/)(?:\\\}|[^}])+\})?\s*\Z")
 
 
-def _without_paren_items(original):
-    """kramdown's ordered items are `1.` only: `1)` starts no list."""
-
-    def rule(state, start, end, silent):
-        pos = state.bMarks[start] + state.tShift[start]
-        if _PAREN_ITEM.match(state.src, pos, state.eMarks[start]):
-            return False
-        return original(state, start, end, silent)
-
-    return rule
+def _next_item_re(ordered, indentation):
+    """Later items: fewer leading spaces than the previous item's content indentation."""
+    spaces = min(max(indentation - 1, 0), 3)
+    marker = r"\d+\." if ordered else r"[+*-]"
+    return re.compile(r"( {0,%d}%s)([\t| ].*)\Z" % (spaces, marker))
 
 
-def _bullet_at(src, pos):
-    ch = src[pos : pos + 1]
-    if ch in ("*", "+", "-") and ch and src[pos + 1 : pos + 2] in ("", " ", "\t", "\n"):
-        return ch
-    return None
+def _virtual_line(state, line):
+    """The line as the list sees it: its indentation (relative to the container's) as spaces."""
+    first = state.bMarks[line] + state.tShift[line]
+    indent = max(state.sCount[line] - state.blkIndent, 0)
+    return " " * indent + state.src[first : state.eMarks[line]]
 
 
-def _one_bullet_list(original):
-    """kramdown continues a bullet list whatever bullet (`-`, `*`, `+`) the next item uses;
-    markdown-it starts a new list. The list rule is run on a copy of the source in which the
-    other bullets of this list's items are the first item's bullet."""
+def _first_line(marker_width, rest):
+    """(content of the marker line, content indentation) as kramdown's parse_first_list_line:
+    the spaces after the marker count (tabs to the next multiple of 4); nothing or only an
+    attribute list after the marker means an indentation of 4."""
+    if _ITEM_IAL_ONLY.match(rest):
+        return rest.lstrip(), 4
+    column = marker_width
+    for ch in rest:
+        if ch == " ":
+            column += 1
+        elif ch == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return rest.lstrip(" \t"), column
 
-    def rule(state, start, end, silent):
-        src = state.src
-        first = state.bMarks[start] + state.tShift[start]
-        bullet = _bullet_at(src, first)
-        if bullet is None:
-            return original(state, start, end, silent)
-        indent = state.sCount[start]
-        changed = []
-        previous_blank = False
-        for line in range(start + 1, end):
-            if state.isEmpty(line):
-                previous_blank = True
-                continue
-            count = state.sCount[line]
-            pos = state.bMarks[line] + state.tShift[line]
-            if count == indent:
-                other = _bullet_at(src, pos)
-                if other is None:
-                    if previous_blank:
-                        break  # a paragraph after a blank line ends the list
-                elif other != bullet:
-                    changed.append(pos)
-            elif count < indent and previous_blank:
-                break
-            previous_blank = False
-        if not changed:
-            return original(state, start, end, silent)
-        parts = []
-        last = 0
-        for pos in changed:
-            parts.append(src[last:pos])
-            parts.append(bullet)
-            last = pos + 1
-        parts.append(src[last:])
-        state.src = "".join(parts)
-        try:
-            return original(state, start, end, silent)
-        finally:
-            state.src = src
 
-    return rule
+def _lazy_allowed(text):
+    """A non-indented line may continue an item unless it is a block IAL or an HTML block tag."""
+    return not _IAL_BLOCK.match(text) and not hs.starts_lazy_end(text)
+
+
+class _Item:
+    __slots__ = ("start", "chunks", "attrs", "refs")
+
+    def __init__(self, start, content):
+        self.start = start
+        self.chunks = [(start, [content])]
+        self.attrs = {}
+        self.refs = []
+
+    def new_chunk(self, line):
+        self.chunks.append((line, []))
+
+    def add(self, text):
+        self.chunks[-1][1].append(text)
+
+
+def _scan_list(state, start, end, ordered, item_re):
+    """The list's items (kramdown's line rules), the line after it, and whether `^` ended it."""
+    items = []
+    line = start
+    last_blank = nested = False
+    indentation = 0
+    while line < end:
+        if 0 <= state.sCount[line] < state.blkIndent:
+            break  # the enclosing container ends
+        text = _virtual_line(state, line)
+        blank = not text.strip()
+        if last_blank and _HR.match(text):
+            break
+        if _EOB.match(text):
+            return items, line + 1, True
+        m = None if blank else item_re.match(text)
+        if m:
+            content, indentation = _first_line(len(m.group(1)), m.group(2))
+            item = _Item(line, content)
+            ial = _ITEM_IAL.match(content)
+            if ial:
+                item.attrs, item.refs = parse_attribute_list(ial.group(1), state.env.get("kd_alds"))
+                item.chunks[0][1][0] = content[ial.end():]
+            items.append(item)
+            item_re = _next_item_re(ordered, indentation)
+            nested = bool(_ANY_START.match(item.chunks[0][1][0]))
+            last_blank = False
+        elif not blank and (
+            len(text) - len(text.lstrip(" ")) >= indentation or (not last_blank and _lazy_allowed(text))
+        ):
+            found = text.startswith(" " * indentation)
+            if found:
+                text = text[indentation:]
+            if not nested and found and _ANY_START.match(text):
+                items[-1].new_chunk(line)
+                nested = True
+            elif nested and not found and _ANY_START.match(text):
+                text = " " * (indentation + 4) + text
+            items[-1].add(text)
+            last_blank = False
+        elif blank:
+            nested = last_blank = True
+            items[-1].add("")
+        else:
+            break
+        line += 1
+    return items, line, False
+
+
+def _parse_chunk(state, first_line, lines):
+    """Parse one chunk of an item as its own document; its tokens go into `state.tokens` with
+    their line numbers moved to where the chunk stands in the source."""
+    tokens: list = []
+    nested = StateBlock("\n".join(lines) + "\n", state.md, state.env, tokens)
+    nested.level = state.level
+    state.md.block.tokenize(nested, 0, nested.lineMax)
+    for tok in tokens:
+        if tok.map:
+            tok.map = [tok.map[0] + first_line, tok.map[1] + first_line]
+    state.tokens.extend(tokens)
+
+
+def list_rule(state, start, end, silent):
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    text = _virtual_line(state, start)
+    if _UL_START.match(text):
+        ordered, item_re = False, _UL_START
+    elif _OL_START.match(text):
+        ordered, item_re = True, _OL_START
+    else:
+        return False
+    if silent:
+        return True
+    if state.level >= state.md.options["maxNesting"]:
+        return False
+    items, next_line, eob = _scan_list(state, start, end, ordered, item_re)
+    name, tag = ("ordered_list", "ol") if ordered else ("bullet_list", "ul")
+    list_open = state.push(name + "_open", tag, 1)
+    list_open.map = [start, next_line]
+    list_open.meta = {"eob": eob}
+    for i, item in enumerate(items):
+        item_end = items[i + 1].start if i + 1 < len(items) else next_line - eob
+        item_open = state.push("list_item_open", "li", 1)
+        item_open.map = [item.start, item_end]
+        if item.attrs:
+            item_open.attrs = item.attrs
+        if item.refs:
+            item_open.meta = {"refs": list(item.refs)}
+        for first_line, lines in item.chunks:
+            if lines:
+                _parse_chunk(state, first_line, lines)
+        state.push("list_item_close", "li", -1)
+    state.push(name + "_close", tag, -1)
+    state.line = next_line
+    return True
 
 
 def plugin(md, **opts):
-    """Parsing: only `1.` ordered items, one bullet list whatever its bullets; rendering is
-    done by the rules above."""
-    from markdown_it.rules_block.list import list_block
-
-    md.block.ruler.at(
-        "list",
-        _without_paren_items(_one_bullet_list(list_block)),
-        {"alt": ["paragraph", "reference", "blockquote"]},
-    )
+    """Parsing lists with kramdown's rules; rendering is done by the rules above."""
+    md.block.ruler.at("list", list_rule, {"alt": ["paragraph", "reference"]})
