@@ -13,6 +13,7 @@ from . import (
     abbreviations,
     code,
     deflists,
+    emphasis,
     extensions,
     footnotes,
     headers,
@@ -48,6 +49,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md.use(ial.inline_plugin)
     md.use(typography.plugin, smart_quotes=opts.smart_quotes, **opts.plugin_options())
     md.use(abbreviations.plugin)
+    md.use(emphasis.plugin)  # its core rule goes right after the inline parse
     return md
 
 

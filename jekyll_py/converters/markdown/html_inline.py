@@ -79,6 +79,7 @@ def raw_span_rule(state, silent):
     if not close:
         return False
     if not silent:
+        first = len(state.tokens)
         _push(state, "html_inline", m.group(0))
         text_start = m.end()
         for tag in _INNER_TAG.finditer(src, m.end(), close.start()):
@@ -89,6 +90,8 @@ def raw_span_rule(state, silent):
         if close.start() > text_start:
             _push(state, "kd_raw_text", src[text_start : close.start()])
         _push(state, "html_inline", close.group(0))
+        # the element is one piece for the emphasis pass (emphasis.py)
+        state.tokens[first].meta = {"kd_raw_span": len(state.tokens) - first}
     state.pos = close.end()
     return True
 

@@ -135,7 +135,8 @@ def span_ial_rule(state, silent):
     Emphasis is only resolved after the whole span is read, so the IAL is kept as a
     `kd_span_ial` token and applied by `resolve_span_ials` (or written back as text when no
     element stands right before it, as kramdown does)."""
-    if not state.src.startswith("{:", state.pos) or state.pending or not state.tokens:
+    # (emphasis is resolved later, see emphasis.py, so `*x*` is still pending text here)
+    if not state.src.startswith("{:", state.pos) or not (state.tokens or state.pending):
         return False
     m = _SPAN_IAL.match(state.src, state.pos)
     if not m:

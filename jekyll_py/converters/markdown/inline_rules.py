@@ -56,30 +56,19 @@ def guillemets_rule(state, silent):
     return True
 
 
-_NESTED_EMPHASIS = ("***", "___", "*__", "_**", "__*", "**_")
-
-
 def span_fixes_rule(state):
-    """Where markdown-it's span tokens differ from kramdown's elements:
-
-    * `***x***` is `<strong><em>x</em></strong>` in kramdown (markdown-it nests em outside);
-    * an autolink to `mailto:` shows the address without the scheme."""
+    """An autolink to `mailto:` shows the address without the scheme, as in kramdown."""
     from .html_block import inline_tokens
 
     src = state.src
-    if "mailto:" not in src and not any(m in src for m in _NESTED_EMPHASIS):
+    if "mailto:" not in src:
         return
     for inline in inline_tokens(state.tokens):
         children = inline.children
         if any(t.type == "text" and not t.content and not t.meta for t in children):
             children[:] = [t for t in children if t.type != "text" or t.content or t.meta]
         for i, tok in enumerate(children):
-            if tok.type == "em_open" and i + 1 < len(children) and children[i + 1].type == "strong_open":
-                closer = _matching_close(children, i + 1)
-                if closer is not None and closer + 1 < len(children) and children[closer + 1].type == "em_close":
-                    children[i], children[i + 1] = children[i + 1], children[i]
-                    children[closer], children[closer + 1] = children[closer + 1], children[closer]
-            elif tok.type == "link_open" and tok.markup == "autolink" and i + 1 < len(children):
+            if tok.type == "link_open" and tok.markup == "autolink" and i + 1 < len(children):
                 text = children[i + 1]
                 if text.type == "text" and text.content.startswith("mailto:"):
                     text.content = text.content[len("mailto:"):]
