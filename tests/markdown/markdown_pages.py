@@ -24,7 +24,8 @@ _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 
 
 def page_body(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as f:  # keep `\r` as Jekyll reads it
+        text = f.read()
     m = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.S | re.M)
     if not m:
         return _RAW_TAGS.sub("", text)

@@ -32,3 +32,9 @@ def test_converter_api():
 def test_unknown_processor_is_an_error():
     with pytest.raises(JekyllError, match="Invalid Markdown processor given: redcarpet"):
         KramdownConverter({"markdown": "redcarpet"})
+
+
+def test_crlf_and_lone_cr_are_newlines():
+    # blank lines between blocks are counted on the same lines markdown-it reads
+    html = KramdownConverter({}).convert("A\r\rB\r\n\r\n### H\r\n")
+    assert html == '<p>A</p>\n\n<p>B</p>\n\n<h3 id="h">H</h3>\n'

@@ -6,6 +6,8 @@ module as a markdown-it-py plugin (`plugin(md, **opts)`) plus the renderer rules
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 from ...errors import JekyllError
@@ -33,6 +35,7 @@ from .renderer import Context, build_tree, render_blocks, render_inline
 from .html_block import blank_flags
 
 DEFAULT_MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md"
+_NEWLINES = re.compile(r"\r\n?")
 
 
 def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
@@ -81,6 +84,10 @@ class KramdownConverter:
         return ".html"
 
     def convert(self, text: str, document=None) -> str:
+        # kramdown reads `\r\n` and a lone `\r` as newlines; the line bookkeeping below
+        # (blank_flags) must count the lines markdown-it sees
+        if "\r" in text:
+            text = _NEWLINES.sub("\n", text)
         env: dict = {"kd_options": self.opts.plugin_options()}
         tokens = self.md.parse(text, env)
         ctx = Context(self, env)
