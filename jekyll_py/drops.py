@@ -176,6 +176,7 @@ class SiteDrop(Drop):
                                       sorted(s.collections.values(), key=lambda c: c.label)],
             "documents": lambda s: [d.to_liquid() for d in s.documents()],
             "related_posts": lambda s: None,
+            "config": lambda s: None,  # Jekyll's SiteDrop#config: nil, whatever the config
         }
 
     def for_document(self, doc) -> "SiteDrop":
@@ -208,9 +209,13 @@ class SiteDrop(Drop):
     def __contains__(self, key) -> bool:
         return key in self.obj.collections or key in self.computed or key in self.obj.config
 
+    # SiteDrop#keys: its methods in the order Ruby lists them, then the configuration's keys
+    # (collection labels are readable, as site.LABEL, but not listed).
+    KEY_ORDER = ("html_pages", "time", "documents", "config", "related_posts", "data", "pages",
+                 "categories", "static_files", "collections", "posts", "tags")
+
     def keys(self):
-        keys = list(self.computed)
-        keys += [k for k in self.obj.collections if k != "posts" and k not in keys]
+        keys = list(self.KEY_ORDER)
         keys += [k for k in self.obj.config if k not in keys]
         return keys
 
