@@ -56,6 +56,17 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     return md
 
 
+def build_smartypants_it() -> MarkdownIt:
+    """The parser of Jekyll's `smartify`: text, entities and span HTML; a newline is text."""
+    md = MarkdownIt("zero", {"html": True, "linkify": False, "typographer": False})
+    md.enable(["entity", "html_inline"])
+    md.disable(["newline"], ignoreInvalid=True)
+    md.kd = {}
+    md.use(html_inline.plugin)
+    md.inline.ruler.before("html_inline", "kd_guillemets", inline_rules.guillemets_rule)
+    return md
+
+
 class KramdownConverter:
     """Jekyll's Markdown converter: `matches`, `output_ext`, `convert`, `smartify`."""
 
@@ -76,6 +87,7 @@ class KramdownConverter:
         exts = config.get("markdown_ext") or DEFAULT_MARKDOWN_EXT
         self._exts = {"." + e.strip().lower() for e in str(exts).split(",") if e.strip()}
         self.md = build_markdown_it(self.opts)
+        self._smartypants = None  # the `smartify` parser, built when first needed
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self._exts
@@ -138,10 +150,22 @@ class KramdownConverter:
         return None
 
     def smartify(self, text: str) -> str:
-        """Jekyll's `smartify` filter: kramdown's SmartyPants on a span of text."""
+        """Jekyll's `smartify` filter: its SmartyPants parser reads no Markdown, only smart
+        quotes, entities, typographic symbols and span HTML."""
+        if self._smartypants is None:
+            self._smartypants = build_smartypants_it()
         env: dict = {"kd_options": self.opts.plugin_options()}
-        tokens = self.md.parseInline(str(text), env)
+        text = str(text)
+        if "\r" in text:
+            text = _NEWLINES.sub("\n", text)
+        tokens = self._smartypants.parseInline(text, env)
+        children = tokens[0].children if tokens else []
+        emphasis.nest_spans(children, emphasis=False)
+        kd = self.md.kd
+        typography.process(
+            children, kd["kd_quotes"], kd.get("kd_typographic_symbols", True), kd.get("kd_syms")
+        )
         ctx = Context(self, env)
         ctx.blank = []
         ctx.gfm_ids = {}
-        return render_inline(ctx, tokens[0].children if tokens else [])
+        return render_inline(ctx, children)

@@ -31,6 +31,8 @@ _STRUCT_BASE = 0xFA000  # a token that matters: span HTML start/end tag, link/st
 _STRUCT_END = 0xFFFFD
 # what the parser stops at: emphasis delimiters and the structural tokens
 _INTERESTING = re.compile("[*_\U000FA000-\U000FFFFD]")
+_INTERESTING_HTML = re.compile("[\U000FA000-\U000FFFFD]")  # SmartyPants: no emphasis
+_RESERVED = re.compile("[\U000FA000-\U0010FFFF]")
 _WS = frozenset(" \t\r\n\f\v")
 _MAX_DEPTH = 64  # deeper HTML nesting is left flat (kramdown would recurse on)
 
@@ -71,8 +73,9 @@ def _is_alnum(ch):
 
 
 class _SpanParser:
-    def __init__(self, text, marks):
+    def __init__(self, text, marks, emphasis=True):
         self.s = text
+        self.interesting = _INTERESTING if emphasis else _INTERESTING_HTML
         self.marks = marks  # code point -> _Mark
         self.failed: set = set()  # (key, position) of emphasis attempts known to fail
         self.steps = 0
@@ -101,7 +104,7 @@ class _SpanParser:
         """
         s = self.s
         out: list = []
-        search = _INTERESTING.search
+        search = self.interesting.search
         while p < end:
             self.steps += 1
             if self.steps > self.budget:
@@ -183,15 +186,15 @@ class _SpanParser:
             or (after is not None and after in _WS)
             or element in stack
         ):
-            return [result], q + len(result)
+            return [("delim", result)], q + len(result)
         children, r, found = self.attempt(q + len(result), end, result, element, char, stack)
         delim = result
         if not found and element == "strong" and (not stack or stack[-1] != "em"):
             children, r, found = self.attempt(q + 1, end, char, "em", char, stack)
             delim, element = char, "em"
         if found:
-            return [(element, children)], r + len(delim)
-        return [result], q + len(result)
+            return [(element, children, delim)], r + len(delim)
+        return [("delim", result)], q + len(result)
 
     def attempt(self, start, end, delim, element, char, stack):
         """Read an emphasis element's content; failed attempts are remembered: an attempt of
@@ -214,6 +217,12 @@ class _SpanParser:
 
 
 # ---- tokens <-> string ------------------------------------------------------------------------
+
+
+def element_role(tok):
+    """"open" for a span element's start tag that needs an end tag, "close" for an end tag,
+    None for anything else (void or self-closed elements, comments, block-level tags)."""
+    return _classify_html(tok)[0]
 
 
 def _classify_html(tok):
@@ -268,8 +277,17 @@ def _encode(children):
         tok = children[i]
         kind = tok.type
         if kind == "text" and not tok.meta:
-            parts.append(tok.content)
-            length += len(tok.content)
+            content = tok.content
+            if _RESERVED.search(content):  # characters the encoding uses: kept as marks
+                pos = 0
+                for m in _RESERVED.finditer(content):
+                    parts.append(content[pos : m.start()])
+                    length += m.start() - pos
+                    add(_Mark("plain", [_text(m.group(0))], m.group(0), m.group(0)), False)
+                    pos = m.end()
+                content = content[pos:]
+            parts.append(content)
+            length += len(content)
         elif kind == "html_inline" and tok.meta and tok.meta.get("kd_raw_span"):
             count = tok.meta["kd_raw_span"]  # a raw element: its tag, text and end tag
             add(_Mark("plain", children[i : i + count], "<", ">"), False)
@@ -317,6 +335,14 @@ def _add_text(content, out, created, marks):
         out.append(tok)
 
 
+def _boundary_text(content):
+    """Text a kramdown span parser added (a stray end tag, delimiters that are no emphasis):
+    for the smart quote rules the character before a quote right after it is no text."""
+    tok = _text(content)
+    tok.meta = {"kd_boundary": True}
+    return tok
+
+
 def _text(content):
     tok = Token("text", "", 0)
     tok.content = content
@@ -341,24 +367,27 @@ def _decode(nodes, out, created, marks):
             continue
         kind = node[0]
         if kind in ("em", "strong"):
-            markup = "*" if kind == "em" else "**"
+            markup = node[2]
             out.append(Token(f"{kind}_open", kind, 1, markup=markup))
             _decode(node[1], out, created, marks)
             out.append(Token(f"{kind}_close", kind, -1, markup=markup))
         elif kind == "plain":
             out.extend(node[1].tokens)
         elif kind == "stray":
-            out.append(_text(node[1].tokens[0].content))
+            out.append(_boundary_text(node[1].tokens[0].content))
+        elif kind == "delim":
+            out.append(_boundary_text(node[1]))
         elif kind == "html":
             _, mark, children, close = node
             out.extend(mark.tokens)
             _decode(children, out, created, marks)
             if close is not None:
-                out.extend(close.tokens)
+                end = close.tokens[0]
             else:  # kramdown closes an element left open at the end of the paragraph
                 end = Token("html_inline", "", 0)
                 end.content = f"</{mark.name}>"
-                out.append(end)
+            end.meta = {"kd_open": mark.tokens[0]}  # a span IAL after it applies to the element
+            out.append(end)
         elif kind == "group":
             _, mark, children, close = node
             out.extend(mark.tokens)
@@ -375,12 +404,13 @@ def _needs_pass(children):
     return False
 
 
-def nest_spans(children):
-    """Rewrite one inline token list with kramdown's emphasis and span HTML nesting."""
+def nest_spans(children, emphasis=True):
+    """Rewrite one inline token list with kramdown's emphasis and span HTML nesting (only the
+    HTML nesting with `emphasis=False`, as Jekyll's SmartyPants parser for `smartify`)."""
     if not _needs_pass(children):
         return
     text, marks = _encode(children)
-    parser = _SpanParser(text, marks)
+    parser = _SpanParser(text, marks, emphasis)
     try:
         nodes, _, _ = parser.parse(0, len(text), None, ())
     except _TooComplex:

@@ -16,10 +16,12 @@ import re
 from markdown_it.token import Token
 
 from . import html_syntax as hs
+from .ial import merge_attrs
 from .renderer import register_inline
 
 
-def reserialise(raw: str) -> str:
+def reserialise(raw: str, extra: dict | None = None) -> str:
+    """The tag as kramdown writes it; `extra` are attributes from a span IAL."""
     if raw.startswith("<!--") or raw.startswith("<?") or raw.startswith("<!"):
         return raw
     m = hs.TAG_RE.fullmatch(raw)
@@ -30,6 +32,8 @@ def reserialise(raw: str) -> str:
         attrs = hs.parse_attributes(m.group(2), name in hs.KNOWN_ELEMENTS)
         attrs.pop("markdown", None)
         attrs = {k: " ".join(v.split("\n")) if v else v for k, v in attrs.items()}
+        if extra:
+            attrs = merge_attrs(attrs, extra)
         if name in hs.VOID_ELEMENTS:
             return f"<{name}{hs.html_attributes(attrs)} />"
         if m.group(4):
@@ -46,7 +50,7 @@ def reserialise(raw: str) -> str:
 
 @register_inline("html_inline")
 def _html_inline(ctx, tok):
-    return reserialise(tok.content)
+    return reserialise(tok.content, tok.attrs)
 
 
 _INNER_TAG = re.compile(r"<!--.*?-->|</?" + hs.NAME + r"(?:\s[^>]*)?/?>", re.S)
@@ -79,8 +83,8 @@ def raw_span_rule(state, silent):
     if not close:
         return False
     if not silent:
-        first = len(state.tokens)
         _push(state, "html_inline", m.group(0))
+        first = len(state.tokens) - 1  # (pushing wrote the pending text before it)
         text_start = m.end()
         for tag in _INNER_TAG.finditer(src, m.end(), close.start()):
             if tag.start() > text_start:

@@ -167,7 +167,25 @@ def _span_target(children, i):
         return None
     if last.type in ("image", "code_inline", "math_inline"):
         return last
+    if last.type == "html_inline":
+        if last.meta and "kd_open" in last.meta:
+            return last.meta["kd_open"]  # the element's start tag (see emphasis.py)
+        from .emphasis import element_role
+
+        if element_role(last) is None and not last.content.startswith(("</", "<!", "<?")):
+            return last  # an element without end tag: <img ...>, <br />
     return None
+
+
+def _vanishes(children, i):
+    """kramdown gives the IAL to an element that has no attributes (a smart quote, a
+    typographic symbol, an entity): it is read and written nowhere."""
+    if i == 0:
+        return False
+    last = children[i - 1]
+    if last.type == "text_special" and last.info == "entity":
+        return True
+    return bool(children[i].meta.get("after_generated"))
 
 
 def resolve_span_ials(state):
@@ -184,6 +202,8 @@ def resolve_span_ials(state):
         for i, tok in enumerate(children):
             if tok.type != "kd_span_ial":
                 out.append(tok)
+                continue
+            if _vanishes(children, i):
                 continue
             target = _span_target(children, i)
             if target is None:

@@ -25,7 +25,7 @@ def newline_rule(state, silent):
         if state.md.kd.get("kd_hard_wrap"):
             state.push("hardbreak", "br", 0)
         elif len(pending) - len(stripped) >= 2:
-            state.pending = stripped
+            state.pending = pending[:-2]  # kramdown's break takes two spaces, more stay text
             state.push("hardbreak", "br", 0)
         else:
             state.push("softbreak", "br", 0)

@@ -2,8 +2,7 @@
 
 Applied to the text of each inline run after parsing (code, escapes and HTML are left alone):
 `---` em dash, `--` en dash, `...` ellipsis, `<< ` / ` >>` guillemets with a no-break space,
-`<<` / `>>` guillemets; `"` and `'` become curly quotes, opening or closing by their
-neighbours; an apostrophe between letters or before a decade (`'80s`) is a right quote.
+`<<` / `>>` guillemets; `"` and `'` become curly quotes by kramdown's rules (see `_quote`).
 The quote characters come from the `smart_quotes` option (lsquo,rsquo,ldquo,rdquo).
 """
 
@@ -17,11 +16,12 @@ _ENTITY_CHARS = {
     "lsaquo": "\u2039", "rsaquo": "\u203a", "apos": "'", "quot": '"',
 }
 
-_SYMS_RE = re.compile(r"---|--|\.\.\.|<<\s|\s>>|<<|>>")
+# kramdown's typographic symbols, longest first (a space before `>>` belongs to the symbol)
 _SYMS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb",
          "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb"}
+# where the text scan stops: a quote or a symbol
+_STOP_RE = re.compile(r"['\"]|---|--|\.\.\.|<< | >>|<<|>>")
 _QUOTE_RE = re.compile(r"['\"]")
-_OPENERS = set(" \t\n([{<\u2014\u2013-\u00a0")
 
 
 def quote_chars(option: str):
@@ -29,55 +29,87 @@ def quote_chars(option: str):
     return [_ENTITY_CHARS.get(n, n) for n in names] if len(names) == 4 else list("\u2018\u2019\u201c\u201d")
 
 
-def _syms(text, table=None):
-    table = table or _SYMS
+# ---- kramdown's smart quote rules (parser/kramdown/smart_quotes.rb) -----------------------
+#
+# kramdown tries its rules where its span scanner stopped: on the character before the quote
+# when that character is plain text of the same run ("pre"), else on the quote itself (after
+# code, markup, an entity, a typographic symbol or another quote, and at the start). The rules
+# look at the source after the quote, markup included. Ruby's \s, \w, \d are ASCII here.
 
-    def sub(m):
-        s = m.group(0)
-        if s.startswith("<<") and len(s) == 3:
-            return table["<< "]
-        if s.endswith(">>") and len(s) == 3:
-            return table[" >>"]
-        return table[s]
-
-    return _SYMS_RE.sub(sub, text)
-
-
-def _is_word(ch):
-    return ch is not None and (ch.isalnum() or ch == "_")
+_RB_WS = frozenset(" \t\r\n\f\v")
+_NOT_CLOSING_AFTER = frozenset(" \\\t\r\n[{(-")  # SQ_CLOSE: a pre char that closes a quote
+_A = re.ASCII
+_R_EMPHASIS_NEXT = re.compile(r"[_*]{1,2}[^ \t\r\n\f\v]", _A)
+_R_PUNCT_NEXT = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~](?!\.\.)\B", _A)
+_R_WORD = re.compile(r"\w", _A)
+_R_DECADE = re.compile(r"\d\ds", _A)
+_R_CLOSE_NEXT = re.compile(r"[ \t\r\n\f\v]|s\b|\n|\Z", _A)
 
 
-def smarten(text: str, prev: str | None, after: str | None, quotes) -> str:
-    """Replace quotes in `text`; `prev`/`after` are the characters around it ('' = markup)."""
+def _quote(full, i, pre, quotes):
+    """(replacement, characters used) for the quote at `full[i]`; `pre` is the plain-text
+    character before it or None."""
     lsquo, rsquo, ldquo, rdquo = quotes
-    chars = list(text)
-    n = len(chars)
-    for i, ch in enumerate(chars):
-        if ch != "'" and ch != '"':
-            continue
-        before = chars[i - 1] if i > 0 else prev
-        nxt = chars[i + 1] if i + 1 < n else after
-        opening_ctx = before is None or before in _OPENERS or before in (lsquo, ldquo)
-        next_space = nxt is None or nxt.isspace()
-        if ch == "'":
-            if _is_word(before) and _is_word(nxt):
-                chars[i] = rsquo
-            elif opening_ctx and re.match(r"\d\ds?\b", text[i + 1 : i + 4] if i + 1 < n else ""):
-                chars[i] = rsquo
-            elif opening_ctx and not next_space:
-                chars[i] = lsquo
-            else:
-                chars[i] = rsquo
+    q = full[i]
+    left, right = (lsquo, rsquo) if q == "'" else (ldquo, rdquo)
+    pair = full[i : i + 2]
+    ws = pre is not None and pre in _RB_WS
+    if pre is None:
+        if _R_EMPHASIS_NEXT.match(full, i + 1):
+            return left, 1
+        if _R_PUNCT_NEXT.match(full, i + 1):
+            return right, 1
+    if pre is None or ws:
+        if pair == "\"'" and _R_WORD.match(full, i + 2):
+            return ldquo + lsquo, 2
+        if pair == "'\"" and _R_WORD.match(full, i + 2):
+            return lsquo + ldquo, 2
+        if q == "'" and _R_DECADE.match(full, i + 1):
+            return rsquo, 1
+    if ws:
+        return left, 1
+    if pre is not None:
+        return (right if pre not in _NOT_CLOSING_AFTER else left), 1
+    if full[i + 1 : i + 2] in ("'", '"'):  # the first quote stays as typed
+        second = full[i + 1]
+        return q + (rsquo if second == "'" else rdquo), 2
+    if _R_CLOSE_NEXT.match(full, i + 1):
+        return right, 1
+    return left, 1
+
+
+def convert_text(text, pre, tail, quotes, symbols=True, syms=None):
+    """Typographic symbols and smart quotes in one text run. `pre` is the plain-text character
+    before the run (a newline after a soft break) or None; `tail` is the source that follows
+    it, for the rules that look ahead. Returns the text and whether it ends with a quote or
+    symbol kramdown generated."""
+    syms = syms or _SYMS
+    full = text + tail
+    out = []
+    pos = 0
+    for m in (_STOP_RE if symbols else _QUOTE_RE).finditer(text):
+        start = m.start()
+        if start < pos:
+            continue  # inside what a previous match used
+        if start > pos:
+            out.append(text[pos:start])
+            pre = text[start - 1]
+            if pre == "\\":
+                pre = None  # kramdown's scan never starts on a backslash before a quote
+        found = m.group(0)
+        if found in ("'", '"'):
+            repl, used = _quote(full, start, pre, quotes)
+            out.append(repl)
+            pos = start + used
         else:
-            if opening_ctx and not next_space:
-                chars[i] = ldquo
-            else:
-                chars[i] = rdquo
-    return "".join(chars)
+            out.append(syms[found])
+            pos = m.end()
+        pre = None
+    generated = pos == len(text) and bool(out)  # the run ends with a quote or a symbol
+    out.append(text[pos:])
+    return "".join(out), generated
 
 
-# Markup tokens and the "character" they count as for the quote rules: None = start of text.
-_OPEN_MARKUP = {"em_open", "strong_open", "s_open", "link_open", "kd_span_open"}
 
 
 def typography_rule(state):
@@ -107,44 +139,62 @@ def mark_generated(text: str) -> str:
     return "".join(chr(GENERATED_BASE + ord(c)) for c in text)
 
 
+_SOURCE = {
+    "softbreak": "\n", "hardbreak": "\n", "link_open": "[", "link_close": "]",
+    "image": "![", "footnote_ref": "[^", "math_inline": "$$", "s_open": "~~", "s_close": "~~",
+}
+
+
+def _source_of(tok) -> str:
+    """The source text a token stood for, as far as the quote rules look ahead."""
+    kind = tok.type
+    if kind in ("text", "html_inline", "kd_raw_text", "kd_span_ial"):
+        return tok.content
+    if kind in ("em_open", "em_close", "strong_open", "strong_close", "text_special"):
+        return tok.markup or "\x01"
+    if kind == "code_inline":
+        return (tok.markup or "`") + tok.content
+    return _SOURCE.get(kind, "\x01")
+
+
+def _tail(children, idx) -> str:
+    out = ""
+    for tok in children[idx + 1 : idx + 4]:
+        out += _source_of(tok)
+        if len(out) >= 4:
+            break
+    return out
+
+
 def process(children, quotes, symbols=True, syms=None):
     # merge adjacent text tokens so that `<<` split by the HTML rule is seen whole
     merged = []
     for tok in children:
-        if tok.type == "text" and merged and merged[-1].type == "text" and not merged[-1].meta:
+        if tok.type == "text" and merged and merged[-1].type == "text" and not merged[-1].meta and not tok.meta:
             merged[-1].content += tok.content
         else:
             merged.append(tok)
     children[:] = merged
-    prev = None
+    pre = None  # the plain-text character before the next text run, if any
     for idx, tok in enumerate(children):
-        if tok.type == "text":
-            text = _syms(tok.content, syms) if symbols else tok.content
-            after = None
-            if idx + 1 < len(children):
-                nt = children[idx + 1]
-                if nt.type in ("text_special",):
-                    after = nt.content[:1] or None
-                elif nt.type == "softbreak":
-                    after = "\n"
-                else:
-                    after = "x" if nt.type.endswith("_close") or nt.type == "code_inline" else None
-            tok.content = smarten(text, prev, after, quotes)
-            if tok.content:
-                prev = tok.content[-1]
-        elif tok.type in _OPEN_MARKUP:
-            prev = prev if prev is not None and prev.isspace() else None
-        elif tok.type in ("softbreak", "hardbreak"):
-            prev = "\n"
-        elif tok.type == "text_special":
-            prev = tok.content[-1:] or prev
-        elif tok.type == "html_inline":
-            prev = None if not tok.content.startswith("</") else "x"
-        elif tok.type == "image" and tok.children:
-            process(tok.children, quotes)
-            prev = "x"
+        kind = tok.type
+        if kind == "text" and tok.meta and tok.meta.get("kd_boundary"):
+            pre = None  # text a span parser wrote (see emphasis.py)
+        elif kind == "text":
+            text = tok.content
+            if text:
+                tok.content, generated = convert_text(
+                    text, pre, _tail(children, idx), quotes, symbols, syms
+                )
+                pre = text[-1]
+                if generated and idx + 1 < len(children) and children[idx + 1].type == "kd_span_ial":
+                    children[idx + 1].meta["after_generated"] = True  # see ial._vanishes
+        elif kind in ("softbreak", "hardbreak"):
+            pre = "\n"  # the newline is text for kramdown (a break only takes the spaces)
         else:
-            prev = "x"
+            if kind == "image" and tok.children:
+                process(tok.children, quotes)
+            pre = None
 
 
 def plugin(md, **opts):
