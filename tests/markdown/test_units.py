@@ -38,3 +38,11 @@ def test_crlf_and_lone_cr_are_newlines():
     # blank lines between blocks are counted on the same lines markdown-it reads
     html = KramdownConverter({}).convert("A\r\rB\r\n\r\n### H\r\n")
     assert html == '<p>A</p>\n\n<p>B</p>\n\n<h3 id="h">H</h3>\n'
+
+
+def test_line_numbers_wrap_code_in_rouge_table():
+    config = {"kramdown": {"syntax_highlighter_opts": {"block": {"line_numbers": True, "start_line": 3}}}}
+    html = KramdownConverter(config).convert("```\na\nb\n```\n\n`c`\n")
+    assert '<code><table class="rouge-table"><tbody><tr><td class="rouge-gutter gl">' in html
+    assert '<pre class="lineno">3\n4\n</pre></td><td class="rouge-code"><pre>a\nb\n</pre></td>' in html
+    assert '<code class="language-plaintext highlighter-rouge">c</code>' in html  # spans: no table

@@ -46,8 +46,12 @@ def render_code_block(ctx, code, lang, attrs, indent):
         hl = highlight_code(code, lang or opts.default_lang, block=True)
         if hl is not None:
             attrs = _with_highlighter_class(attrs, lang or opts.default_lang)
+            rouge = opts.highlight_block
+            if _ruby_true(rouge.get("line_numbers")):
+                hl = _line_number_table(hl, code, rouge)
+            css = hs.escape_all(str(rouge.get("css_class") or "highlight"))
             return (
-                f'{pad}<div{hs.html_attributes(attrs)}><div class="highlight"><pre class="highlight">'
+                f'{pad}<div{hs.html_attributes(attrs)}><div class="highlight"><pre class="{css}">'
                 f"<code>{hl}</code></pre></div>{pad}</div>\n"
             )
     body = hs.escape_all(code)
@@ -55,6 +59,34 @@ def render_code_block(ctx, code, lang, attrs, indent):
         body = body[:-1]
     code_attrs = {"class": f"language-{lang}"} if lang else {}
     return f"{pad}<pre{hs.html_attributes(attrs)}><code{hs.html_attributes(code_attrs)}>{body}\n</code></pre>\n"
+
+
+def _ruby_true(value) -> bool:
+    return value is not None and value is not False
+
+
+def _line_number_table(hl, code, rouge) -> str:
+    """Rouge's HTMLTable formatter (`line_numbers: true`): a gutter of line numbers beside the
+    highlighted code, both in `<pre>`; a last line without newline gets one."""
+    lines = code.count("\n")
+    if not code.endswith("\n"):
+        lines += 1
+        hl += "\n"
+    start = rouge.get("start_line", 1)
+    start = int(start) if str(start).lstrip("-").isdigit() else 1
+    line_format = str(rouge.get("line_format", "%i"))
+    try:
+        numbers = "\n".join(line_format % i for i in range(start, start + lines)) + "\n"
+    except (TypeError, ValueError):
+        numbers = "\n".join(str(i) for i in range(start, start + lines)) + "\n"
+    table = rouge.get("table_class", "rouge-table")
+    gutter = rouge.get("gutter_class", "rouge-gutter")
+    code_class = rouge.get("code_class", "rouge-code")
+    return (
+        f'<table class="{table}"><tbody><tr><td class="{gutter} gl">'
+        f'<pre class="lineno">{numbers}</pre></td><td class="{code_class}"><pre>{hl}</pre></td>'
+        "</tr></tbody></table>"
+    )
 
 
 @register_block("fence")
@@ -84,6 +116,8 @@ def _code_inline(ctx, tok):
     if opts.highlighter == "rouge":
         hl = highlight_code(tok.content, lang or opts.default_lang, block=False)
         if hl is not None:
+            if _ruby_true(opts.highlight_span.get("line_numbers")):
+                hl = _line_number_table(hl, tok.content, opts.highlight_span)
             _with_highlighter_class(attrs, lang or opts.default_lang)
             return f"<code{hs.html_attributes(attrs)}>{hl}</code>"
     return f"<code{hs.html_attributes(attrs)}>{hs.escape_all(tok.content)}</code>"

@@ -33,6 +33,17 @@ def _bool(value, default):
     return bool(value)
 
 
+def _highlighter_opts(hl_opts, kind) -> dict:
+    if not isinstance(hl_opts, dict):
+        raise ValueError(f"syntax_highlighter_opts must be a mapping, not {hl_opts!r}")
+    out = {str(k): v for k, v in hl_opts.items() if k not in ("block", "span")}
+    specific = hl_opts.get(kind) or {}
+    if not isinstance(specific, dict):
+        raise ValueError(f"syntax_highlighter_opts.{kind} must be a mapping, not {specific!r}")
+    out.update({str(k): v for k, v in specific.items()})
+    return out
+
+
 @dataclass
 class KramdownOptions:
     gfm: bool = True
@@ -50,6 +61,10 @@ class KramdownOptions:
     math_engine: str | None = "mathjax"
     highlighter: str | None = "rouge"
     default_lang: str = "plaintext"
+    # Rouge formatter options for code blocks and code spans (`syntax_highlighter_opts`: its
+    # top-level keys apply to both, `block:` / `span:` to one), e.g. line_numbers, start_line
+    highlight_block: dict = field(default_factory=dict)
+    highlight_span: dict = field(default_factory=dict)
     header_offset: int = 0
     entity_output: str = "as_char"
     gfm_quirks: tuple = ("paragraph_end",)
@@ -75,6 +90,8 @@ class KramdownOptions:
             math_engine=k.get("math_engine", "mathjax"),
             highlighter=None if str(hl).lower() in ("none", "false", "") else str(hl).lower(),
             default_lang=str(hl_opts.get("default_lang") or "plaintext"),
+            highlight_block=_highlighter_opts(hl_opts, "block"),
+            highlight_span=_highlighter_opts(hl_opts, "span"),
             header_offset=int(k.get("header_offset") or 0),
             entity_output=str(k.get("entity_output") or "as_char"),
             gfm_quirks=tuple(
