@@ -112,6 +112,7 @@ def load_plugins(site) -> None:
                              "building without it.")
     if not site.safe:
         _load_site_plugins(site)
+    _check_pagination(site, names)
     site.plugins.trigger_site("after_init", site)
     site.plugins.trigger_site("after_reset", site)
 
@@ -168,13 +169,23 @@ def _import_file(path: str, relative: str):
     return module
 
 
+def _check_pagination(site, names: list[str]) -> None:
+    """Jekyll's PluginManager#deprecation_checks: `paginate:` set while jekyll-paginate is
+    neither listed in `plugins:` nor loaded (a theme's dependency loads it too)."""
+    paginate = site.config.get("paginate")
+    if paginate is not None and paginate is not False and "jekyll-paginate" not in names:
+        _warn_once(site, "You appear to have pagination turned on, but you haven't included "
+                         "the `jekyll-paginate` gem. Ensure you have `plugins: "
+                         "[jekyll-paginate]` in your configuration file.", topic="Deprecation:")
+
+
 # Warnings are given once per process, not once per rebuild (Site.reset runs every build).
 _warned: set[str] = set()
 
 
-def _warn_once(site, message: str) -> None:
+def _warn_once(site, message: str, topic: str = "Plugin Warning:") -> None:
     key = f"{site.source}\0{message}"
     if key in _warned:
         return
     _warned.add(key)
-    logger.warn("Plugin Warning:", message)
+    logger.warn(topic, message)
