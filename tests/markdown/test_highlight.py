@@ -80,3 +80,16 @@ def test_scss_as_rouge_reads_it():
     assert out.startswith('<span class="nv">$c</span><span class="p">:</span> <span class="mh">#fff</span>')
     assert '<span class="nl">color</span><span class="p">:</span> <span class="nf">darken</span>' in out
     assert '<span class="m">10%</span>' in out
+
+
+def test_rouge_details_cpp_ruby_yaml_and_names():
+    from jekyll_py.converters.markdown.highlight import highlight_code as hl
+
+    # C++: functions are named only before the first `{` (Rouge's C++ brace rule)
+    assert '<span class="nf">main</span>' in hl("int main() {}\n", "c++")
+    assert '<span class="n">main</span>' in hl("struct P { int x; };\nint main() {}\n", "cpp")
+    assert '<span class="nc">A::B::C</span>' in hl("class A::B::C\nend\n", "ruby")
+    assert '<span class="no">Foo</span>' in hl("Foo::Bar\n", "ruby")
+    assert '<span class="sr">%r!a</span><span class="se">\\d</span>' in hl("%r!a\\d!\n", "ruby")
+    assert '<span class="s">Group </span><span class="m">1</span>' in hl("a: Group 1\n", "yaml")
+    assert hl("x", "Ruby") is None and hl("x", "less") is None  # names Rouge does not know

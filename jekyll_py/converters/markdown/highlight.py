@@ -28,6 +28,7 @@ from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
 from .rouge_classes import dialect_for
+from .rouge_languages import ROUGE_LANGUAGES
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .liquid_lexer import lex_liquid
@@ -90,6 +91,8 @@ def _join(tokens):
 
 @lru_cache(maxsize=256)
 def _lexer_for(lang: str):
+    if lang not in ROUGE_LANGUAGES:
+        return False  # Rouge looks names up exactly as written: `Ruby`, `less` are unknown
     if lang.lower() in _OWN_NAMES:
         return _OWN_NAMES[lang.lower()]
     name = _ALIASES.get(lang.lower(), lang.lower())

@@ -126,12 +126,35 @@ _YAML_CONSTANTS = {"true", "false", "null", "yes", "no", "on", "off", "~", "True
                    "Null", "NULL", "TRUE", "FALSE", "Yes", "No"}
 
 
+_YAML_SPECIAL = re.compile(r"true|false|null")
+_YAML_LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?\Z")
+
+
+def _yaml_plain_words(text):
+    """Rouge reads a plain scalar word by word: after the first word, `true`/`false`/`null`
+    (even as a prefix) are constants, and a number ending the line is a number."""
+    words = re.split(r"( +)", text)
+    out = [("s", words[0])]
+    for i in range(1, len(words)):
+        word = words[i]
+        special = _YAML_SPECIAL.match(word)
+        if i % 2 == 0 and special:
+            out += [("no", special.group(0)), ("s", word[special.end():])]
+        elif i == len(words) - 1 and _YAML_LAST_NUMBER.match(word):
+            out.append(("m", word))
+        else:
+            out.append(("s", word))
+    return [piece for piece in out if piece[1]]
+
+
 def _yaml_split(cls, text):
     if cls == "l":
         if _NUMBER.match(text):
             return [("m", text)]
         if text in _YAML_CONSTANTS:
             return [("no", text)]
+        if " " in text:
+            return _yaml_plain_words(text)
         return [("s", text)]
     if cls == "s" and text[:1] in ("'", '"'):
         quote = "s2" if text[0] == '"' else "s1"
@@ -187,10 +210,14 @@ DIFF = Dialect(classes={"gu": "p"})
 
 # ---- C family and others --------------------------------------------------------------------------
 
-def _c_post(tokens):
-    """A C struct name is a plain name for Rouge; `-1` is an operator and a number."""
+def _c_post(tokens, plain_struct_names=True):
+    """A C struct name is a plain name for Rouge (C++ classes it); `-1` is an operator and a
+    number."""
     for i, (cls, text) in enumerate(tokens):
-        if cls == "nc" and i > 1 and tokens[i - 2][1] in ("struct", "union", "enum"):
+        if (
+            plain_struct_names and cls == "nc" and i > 1
+            and tokens[i - 2][1] in ("struct", "union", "enum")
+        ):
             tokens[i] = ["n", text]
         elif cls == "mi" and text.startswith("-") and len(text) > 1:
             tokens[i : i + 1] = [["o", "-"], ["mi", text[1:]]]
@@ -200,7 +227,14 @@ def _c_post(tokens):
 def _cpp_post(tokens):
     out = []
     in_template = False  # inside `template <...>`: Rouge ends the list with punctuation
-    for cls, text in _c_post(tokens):
+    # Rouge's C++ lexer names functions only before the first `{` of the text: that brace
+    # enters its function state, which C++'s brace rule never leaves again.
+    in_body = False
+    for cls, text in _c_post(tokens, plain_struct_names=False):
+        if cls == "nf" and in_body:
+            cls = "n"
+        elif cls == "p" and "{" in text:
+            in_body = True
         if cls == "k" and text == "template":
             in_template = True
         elif in_template and cls == "o" and text == ">":
@@ -221,7 +255,7 @@ def _java_post(tokens):
 
 
 C = Dialect(comment_newline=False, post=_c_post)
-CPP = Dialect(classes={"nn": "n", "nf": "n"}, comment_newline=False, post=_cpp_post)
+CPP = Dialect(classes={"nn": "n"}, comment_newline=False, post=_cpp_post)
 JAVA = Dialect(
     classes={"p": "o"},
     comment_newline=False,
@@ -241,12 +275,39 @@ RUST = Dialect(
     word_classes=frozenset({"o", "nc", "nb"}),
     comment_newline=False,
 )
+_RUBY_ESCAPE = re.compile(r"\\.", re.S)
+
+
+def _ruby_regex_escapes(text):
+    """Rouge splits the escapes of a `%r` regex (not of `/.../`) into `se` tokens."""
+    out = []
+    pos = 0
+    for m in _RUBY_ESCAPE.finditer(text):
+        if m.start() > pos:
+            out.append(["sr", text[pos : m.start()]])
+        out.append(["se", m.group(0)])
+        pos = m.end()
+    if pos < len(text):
+        out.append(["sr", text[pos:]])
+    return out
+
+
 def _ruby_post(tokens):
-    """Rouge: a name after `.` is a method (`nf`); `1.5` is one float."""
+    """Rouge: a name after `.` is a method (`nf`), a capitalised name a constant (`no`);
+    `class A::B` is one class name; `1.5` is one float."""
     out: list = []
     for cls, text in tokens:
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
+        elif cls == "n" and text[:1].isupper():
+            if len(out) >= 2 and out[-1] == ["o", "::"] and out[-2][0] == "nc":
+                out.pop()
+                out[-1] = ["nc", out[-1][1] + "::" + text]
+                continue
+            cls = "no"
+        if cls == "sr" and text.startswith("%r") and "\\" in text:
+            out.extend(_ruby_regex_escapes(text))
+            continue
         if (
             not cls and out and out[-1][0] == "p" and out[-1][1] == ":" and len(out) >= 2
             and out[-2][0] == "ss" and text[:1] in " \t"
