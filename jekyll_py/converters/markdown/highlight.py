@@ -13,7 +13,8 @@ Public API (also used by the `{% highlight %}` Liquid tag):
     highlight_code(code, lang, *, block=True) -> str | None
 
 returns the inner highlighted HTML for `code` (the part Rouge puts inside `<code>`), or None when
-no lexer knows `lang` (the caller then writes plain escaped code, as kramdown does). `lang` may be
+no lexer knows `lang` (the caller then writes plain escaped code, as kramdown does). Results are
+cached in the process by (language, code); `set_highlight_cache(False)` turns that off. `lang` may be
 None or empty, meaning plain text. `block` is accepted for symmetry with kramdown's span/block
 highlighting; both produce the same inner markup.
 """
@@ -21,6 +22,8 @@ highlighting; both produce the same inner markup.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from pygments.lexers import get_lexer_by_name
@@ -120,8 +123,47 @@ def known_language(lang: str | None) -> bool:
     return not lang or _lexer_for(lang) is not False
 
 
+# Highlighted code by (language, code): a post's excerpt converts the post's code again, and
+# `jekyll serve` rebuilds convert the same code on every change. The line-number table and the
+# wrappers are added by the callers, so nothing else goes into the key.
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_ENTRIES = 4096
+_CACHE_LOCK = threading.Lock()
+_cache_enabled = True
+_MISSING = object()
+
+
+def set_highlight_cache(enabled: bool) -> None:
+    """Use the in-process cache of highlighted code or not (the benchmark measures the
+    converter without it); what it holds is kept."""
+    global _cache_enabled
+    _cache_enabled = enabled
+
+
+def clear_highlight_cache() -> None:
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
 def highlight_code(code: str, lang: str | None, *, block: bool = True) -> str | None:
     """Rouge-style highlighted HTML for `code`, or None if `lang` is unknown."""
+    if not _cache_enabled:
+        return _highlight(code, lang)
+    key = (lang, code)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key, _MISSING)
+        if hit is not _MISSING:
+            _CACHE.move_to_end(key)
+            return hit
+    result = _highlight(code, lang)
+    with _CACHE_LOCK:
+        _CACHE[key] = result
+        if len(_CACHE) > _CACHE_ENTRIES:
+            _CACHE.popitem(last=False)
+    return result
+
+
+def _highlight(code: str, lang: str | None) -> str | None:
     lexer = _lexer_for(lang) if lang else None
     if lexer is False:
         return None

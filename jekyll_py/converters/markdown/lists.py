@@ -283,9 +283,23 @@ def _scan_list(state, start, end, ordered, item_re):
     return items, line, False
 
 
+# A line that starts with a letter and has no `|` starts no block but a paragraph.
+_PLAIN_LINE = re.compile(r"[^\W\d_][^|]*\Z")
+
+
 def _parse_chunk(state, first_line, lines):
     """Parse one chunk of an item as its own document; its tokens go into `state.tokens` with
     their line numbers moved to where the chunk stands in the source."""
+    if len(lines) == 1 and _PLAIN_LINE.match(lines[0]):
+        # the common `- some text` item: a paragraph, without a parser state for one line
+        span = [first_line, first_line + 1]
+        state.push("paragraph_open", "p", 1).map = span
+        inline = state.push("inline", "", 0)
+        inline.content = lines[0].rstrip()
+        inline.map = span
+        inline.children = []
+        state.push("paragraph_close", "p", -1)
+        return
     tokens: list = []
     nested = StateBlock("\n".join(lines) + "\n", state.md, state.env, tokens)
     nested.level = state.level
