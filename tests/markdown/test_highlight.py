@@ -93,3 +93,17 @@ def test_rouge_details_cpp_ruby_yaml_and_names():
     assert '<span class="sr">%r!a</span><span class="se">\\d</span>' in hl("%r!a\\d!\n", "ruby")
     assert '<span class="s">Group </span><span class="m">1</span>' in hl("a: Group 1\n", "yaml")
     assert hl("x", "Ruby") is None and hl("x", "less") is None  # names Rouge does not know
+
+
+def test_highlight_cache_returns_the_same_markup_and_can_be_bypassed():
+    from jekyll_py.converters.markdown import highlight
+
+    code = "def cached_example(x):\n    return x * 2\n"
+    first = highlight.highlight_code(code, "python")
+    assert highlight.highlight_code(code, "python") is first  # served from the cache
+    highlight.set_highlight_cache(False)
+    try:
+        again = highlight.highlight_code(code, "python")
+        assert again == first and again is not first
+    finally:
+        highlight.set_highlight_cache(True)
