@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Time `jekyll-py build` against the reference Jekyll on the same site.
 
-    python bench/build_bench.py SITE [--runs 3] [--reference PATH_TO_jekyll-ref]
+    python bench/build_bench.py SITE [--runs 3] [--cold] [--reference PATH_TO_jekyll-ref]
 
 SITE is any Jekyll site, e.g. one made by ../shared/tools/gen_blog.py /tmp/blog 1000.
 Each command runs as a whole process (start-up included), `--runs` times; the minimum and
-median wall times are printed, and their ratio.
+median wall times are printed, and their ratio. jekyll-py keeps converted Markdown in
+SITE/.jekyll-cache between builds (as Jekyll does); `--cold` builds it without that cache
+(--disable-disk-cache), as the reference is run.
 """
 from __future__ import annotations
 
@@ -35,11 +37,13 @@ def main() -> int:
     parser.add_argument("site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--reference", default=DEFAULT_REFERENCE)
+    parser.add_argument("--cold", action="store_true", help="build without jekyll-py's disk cache")
     args = parser.parse_args()
     site = os.path.abspath(args.site)
     with tempfile.TemporaryDirectory() as tmp:
-        ours = time_command([sys.executable, "-m", "jekyll_py", "build", "-q", "-s", site,
-                             "-d", os.path.join(tmp, "py")], args.runs)
+        command = [sys.executable, "-m", "jekyll_py", "build", "-q", "-s", site,
+                   "-d", os.path.join(tmp, "py")] + (["--disable-disk-cache"] if args.cold else [])
+        ours = time_command(command, args.runs)
         rows = [("jekyll-py", ours)]
         if os.path.exists(args.reference):
             ref = time_command([args.reference, site, os.path.join(tmp, "ref")], args.runs)
