@@ -35,6 +35,7 @@ from .rouge_languages import ROUGE_LANGUAGES
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .liquid_lexer import lex_liquid
+from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 
@@ -72,12 +73,14 @@ def _escape(text: str) -> str:
 
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
-               "liquid": lex_liquid, "scss": lex_scss}
+               "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust}
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss",
+    **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
+                                 "rs,ignore", "rust,should_panic", "rs,should_panic")},
 }
 
 

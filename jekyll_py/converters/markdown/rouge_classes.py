@@ -268,13 +268,6 @@ GO = Dialect(
     word_classes=frozenset({"kt", "p"}),
     comment_newline=False,
 )
-RUST = Dialect(
-    classes={"kd": "k", "sd": "cd", "kt": "nb", "fm": "nd"},
-    words={"=>": "k", "->": "k", "Self": "k", "String": "nb", "Some": "nf", "None": "nf",
-           "Ok": "nf", "Err": "nf"},
-    word_classes=frozenset({"o", "nc", "nb"}),
-    comment_newline=False,
-)
 _RUBY_ESCAPE = re.compile(r"\\.", re.S)
 
 
@@ -363,7 +356,7 @@ DIALECTS = {
     "html": HTML, "xml": HTML,
     "css": CSS, "scss": SCSS,
     "diff": DIFF,
-    "c": C, "cpp": CPP, "java": JAVA, "go": GO, "rust": RUST, "ruby": RUBY, "sql": SQL,
+    "c": C, "cpp": CPP, "java": JAVA, "go": GO, "ruby": RUBY, "sql": SQL,
 }
 
 PLAIN = Dialect()
