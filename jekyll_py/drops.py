@@ -13,6 +13,8 @@ class Drop(Mapping):
     """Keys come from `computed` (name -> function of the object), then from `fallback()`."""
 
     computed: dict = {}
+    # Stands for a Ruby Jekyll::Drops::Drop (Liquid iterates its keys), not a Hash ([key, value]).
+    ruby_drop = True
 
     def __init__(self, obj):
         self.obj = obj
@@ -103,6 +105,7 @@ class PageDrop(Drop):
     path and url (Jekyll builds a Hash for pages; here it is computed on access)."""
 
     _merged = None
+    ruby_drop = False  # Jekyll gives templates a page as a Hash
 
     computed = {
         "content": lambda p: p.content,
