@@ -28,7 +28,7 @@ from liquid.template import BoundTemplate
 from liquid.utils import ReadOnlyChainMap
 
 from jekyll_py.errors import LiquidException
-from jekyll_py.liquid import messages, rubytime, semantics
+from jekyll_py.liquid import messages, ruby, rubytime, semantics
 
 semantics.apply()
 
@@ -112,6 +112,12 @@ class JekyllContext(RenderContext):
         super().__init__(template, globals=globals)
         self.counters = counters
         self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
+
+    def get_item(self, obj, key):
+        """`x.size` on a Jekyll drop is nil unless it has a `size` key (a Drop has no size)."""
+        if key == "size" and ruby.is_drop(obj) and "size" not in obj:
+            raise KeyError(key)
+        return super().get_item(obj, key)
 
 
 class LiquidEngine:

@@ -144,3 +144,11 @@ def to_i(value: object) -> int:
     if end == start_digits:
         return 0
     return int(digits)
+
+
+def is_drop(value: object) -> bool:
+    """Whether `value` stands for a Ruby Jekyll::Drops::Drop (site, documents, collections,
+    static files) rather than a Hash. A Drop is Enumerable over `each`, which yields key and
+    value: a one-argument block (Liquid's `for`, its InputIterator) gets the key alone, while
+    Enumerable#first packs both into [key, value]; a Drop has no `size` or `last`."""
+    return getattr(value, "ruby_drop", False) is True

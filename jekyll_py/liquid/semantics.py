@@ -10,7 +10,10 @@ them once, when the engine module is imported:
   `comparison of String with 1 failed`, and values that are not comparable (nil, arrays,
   hashes) make the condition false instead of raising.
 - `contains` is false when the left side has no `include?` (a number, a boolean) instead of
-  raising, and a string looks for the right side's Ruby `to_s`.
+  raising, and a string looks for the right side's Ruby `to_s`; on a Jekyll drop it is false
+  (Enumerable#include? compares [key, value] pairs).
+- `for` and `tablerow` over a Jekyll drop give its keys (a Hash still gives [key, value]),
+  over `forloop` nothing.
 """
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ from collections.abc import Collection
 from decimal import Decimal
 
 from liquid.builtin.expressions import logical
+from liquid.builtin.expressions.loop import LoopExpression
+from liquid.builtin.tags.for_tag import ForLoop
+from liquid.builtin.tags.tablerow_tag import TableRow
 from liquid.builtin.expressions.primitive import Blank
 
 from jekyll_py.liquid import ruby
@@ -86,6 +92,8 @@ def ruby_contains(left, right) -> bool:
         return False
     if isinstance(left, str):
         return ruby.to_s(right) in left
+    if ruby.is_drop(left):
+        return False
     if isinstance(left, Collection):
         return right in left
     return False
@@ -93,6 +101,21 @@ def ruby_contains(left, right) -> bool:
 
 def _contains(self, context):
     return ruby_contains(self.left.evaluate(context), self.right.evaluate(context))
+
+
+_mapping_to_iter = LoopExpression._to_iter
+
+
+def _loop_items(self, obj, context):
+    """What Liquid's `for` iterates: a drop's keys (Utils.slice_collection calls `each` with a
+    one-argument block), nothing for `forloop`/`tablerowloop` (Liquid::Drops, which are not
+    Enumerable), else python-liquid's items."""
+    if isinstance(obj, (ForLoop, TableRow)):
+        return iter(()), 0
+    if ruby.is_drop(obj):
+        keys = list(obj.keys())
+        return iter(keys), len(keys)
+    return _mapping_to_iter(self, obj, context)
 
 
 def _never_equal(self, other) -> bool:
@@ -114,3 +137,4 @@ def apply() -> None:
                           (logical.LeExpression, "<="), (logical.GeExpression, ">=")):
         cls.evaluate = _evaluator(operator)
     logical.ContainsExpression.evaluate = _contains
+    LoopExpression._to_iter = _loop_items

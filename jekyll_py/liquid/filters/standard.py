@@ -13,6 +13,11 @@ import urllib.parse
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from liquid.builtin.filters.array import first as _builtin_first
+from liquid.builtin.filters.array import last as _builtin_last
+from liquid.builtin.filters.array import reverse as _builtin_reverse
+from liquid.filter import with_environment
+
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import is_nil, nil_to_none, to_liquid
 from jekyll_py.liquid.messages import RubyLiquidError
@@ -139,8 +144,8 @@ def at_most(value, bound=None):
 # -- strings -------------------------------------------------------------------------------------
 def size(value):
     value = to_liquid(nil_to_none(value))
-    if isinstance(value, bool) or value is None:
-        return 0
+    if isinstance(value, bool) or value is None or ruby.is_drop(value):
+        return 0  # a Jekyll drop has no `size`
     if isinstance(value, int):
         return 8  # Ruby's Integer#size: bytes in a machine word
     if isinstance(value, (str, list, tuple, Mapping)):
@@ -239,6 +244,8 @@ def _input_items(value) -> list:
         return list(_flatten(value))
     if value is None:
         return []
+    if ruby.is_drop(value):  # Enumerable: its keys
+        return list(value.keys())
     if isinstance(value, Mapping):
         return [value]
     if isinstance(value, range):
@@ -248,6 +255,33 @@ def _input_items(value) -> list:
 
 def join(value, glue=" "):
     return _s(glue).join(ruby.to_s(to_liquid(item)) for item in _input_items(value))
+
+
+@with_environment
+def first(value, *, environment):
+    """Liquid's `first`; on a Jekyll drop, Enumerable#first: its first [key, value]."""
+    value = to_liquid(nil_to_none(value))
+    if ruby.is_drop(value):
+        key = next(iter(value.keys()), None)
+        return None if key is None else [key, value[key]]
+    return _builtin_first(value, environment=environment)
+
+
+@with_environment
+def last(value, *, environment):
+    """Liquid's `last`; nil on a Jekyll drop, which has no `last`."""
+    value = to_liquid(nil_to_none(value))
+    if ruby.is_drop(value):
+        return None
+    return _builtin_last(value, environment=environment)
+
+
+def reverse(value):
+    """Liquid's `reverse` (over InputIterator, so a drop's keys)."""
+    value = to_liquid(nil_to_none(value))
+    if ruby.is_drop(value):
+        return list(reversed(list(value.keys())))
+    return _builtin_reverse(value)
 
 
 def map_(value, prop=None):
@@ -347,6 +381,7 @@ FILTERS = {
     "url_encode": url_encode, "url_decode": url_decode, "strip": strip, "lstrip": lstrip,
     "rstrip": rstrip, "strip_html": strip_html, "strip_newlines": strip_newlines,
     "newline_to_br": newline_to_br, "split": split, "join": join, "map": map_,
+    "first": first, "last": last, "reverse": reverse,
     "replace": replace, "replace_first": replace_first, "replace_last": replace_last,
     "remove": remove, "remove_first": remove_first, "remove_last": remove_last,
     "append": append, "prepend": prepend, "downcase": downcase, "upcase": upcase,
