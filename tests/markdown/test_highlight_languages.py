@@ -26,3 +26,30 @@ def test_rust_doc_comment_stops_before_the_newline():
     out = highlight_code("/// doc\nfn x() -> Self {}\n", "rs")
     assert out.startswith('<span class="cd">/// doc</span>\n<span class="k">fn</span>')
     assert '<span class="k">-&gt;</span> <span class="k">Self</span>' in out
+
+
+def test_typescript_members_are_labels_and_type_words_reserved():
+    code = "interface U { id: number; name?: string; }\nconst x: boolean = f(a, { k: 'v' }) as U;\n"
+    assert highlight_code(code, "typescript") == (
+        '<span class="kr">interface</span> <span class="nx">U</span> <span class="p">{</span> '
+        '<span class="nl">id</span><span class="p">:</span> <span class="kr">number</span>'
+        '<span class="p">;</span> <span class="nl">name</span><span class="p">?:</span> '
+        '<span class="kr">string</span><span class="p">;</span> <span class="p">}</span>\n'
+        '<span class="kd">const</span> <span class="nx">x</span><span class="p">:</span> '
+        '<span class="nx">boolean</span> <span class="o">=</span> <span class="nx">f</span>'
+        '<span class="p">(</span><span class="nx">a</span><span class="p">,</span> '
+        '<span class="p">{</span> <span class="na">k</span><span class="p">:</span> '
+        '<span class="dl">\'</span><span class="s1">v</span><span class="dl">\'</span> '
+        '<span class="p">})</span> <span class="k">as</span> <span class="nx">U</span>'
+        '<span class="p">;</span>\n'
+    )
+
+
+def test_javascript_regex_and_template_string():
+    assert highlight_code("const re = /a+/g; let t = `x ${y}`;\n", "js") == (
+        '<span class="kd">const</span> <span class="nx">re</span> <span class="o">=</span> '
+        '<span class="sr">/a+/g</span><span class="p">;</span> <span class="kd">let</span> '
+        '<span class="nx">t</span> <span class="o">=</span> <span class="s2">`x </span>'
+        '<span class="p">${</span><span class="nx">y</span><span class="p">}</span>'
+        '<span class="s2">`</span><span class="p">;</span>\n'
+    )

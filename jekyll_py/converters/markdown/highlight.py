@@ -34,6 +34,7 @@ from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
+from .javascript_lexer import lex_javascript, lex_typescript
 from .liquid_lexer import lex_liquid
 from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
@@ -73,12 +74,14 @@ def _escape(text: str) -> str:
 
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
-               "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust}
+               "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust,
+               "javascript": lex_javascript, "typescript": lex_typescript}
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss",
+    "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
                                  "rs,ignore", "rust,should_panic", "rs,should_panic")},
 }

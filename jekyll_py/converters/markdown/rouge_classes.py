@@ -2,9 +2,9 @@
 
 Rouge and Pygments share the short class names (`k`, `s2`, `nf`...), but their lexers give
 many constructs different token types: Python strings are `s` in Rouge whatever their quotes,
-JSON keys are `nl`, YAML keys `na`, JavaScript quotes are `dl` delimiters around `s1`/`s2`, and
-so on. Each `Dialect` below says, for one Pygments lexer, which class becomes which, which words
-get a class of their own, and how a token is cut into several.
+JSON keys are `nl`, YAML keys `na`, and so on. Each `Dialect` below says, for one Pygments
+lexer, which class becomes which, which words get a class of their own, and how a token is cut
+into several. (Languages lexed by our own lexers, `*_lexer.py`, have no dialect here.)
 
 Learnt by reading Rouge's lexers and comparing outputs on real snippets; the languages covered
 are the ones Jekyll sites use most. Anything not listed keeps the Pygments class.
@@ -42,7 +42,6 @@ class Dialect:
 
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
-_INT = re.compile(r"[-+]?\d+\Z")
 
 
 # ---- Python -------------------------------------------------------------------------------------
@@ -80,41 +79,6 @@ PYTHON = Dialect(
     comment_newline=True,
     split=_python_split,
     post=_python_post,
-)
-
-
-# ---- JavaScript / TypeScript ----------------------------------------------------------------------
-
-def _js_split(cls, text):
-    if cls in ("s1", "s2") and len(text) >= 2 and text[0] in "'\"" and text[-1] == text[0]:
-        inner = text[1:-1]
-        return [("dl", text[0])] + ([(cls, inner)] if inner else []) + [("dl", text[-1])]
-    if cls == "mf" and _INT.match(text):
-        return [("mi", text)]
-    return [(cls, text)]
-
-
-def _js_post(tokens):
-    """`{ key: value }`: Rouge calls an object key an attribute, its colon punctuation."""
-    for i, (cls, text) in enumerate(tokens):
-        if cls == "nx" and i + 1 < len(tokens) and tokens[i + 1][1] == ":":
-            before = tokens[i - 1] if i else None
-            if before and not before[0] and i > 1:
-                before = tokens[i - 2]
-            if before and before[0] == "p" and before[1][-1:] in "{,":
-                tokens[i] = ["na", text]
-                tokens[i + 1] = ["p", ":"]
-    return tokens
-
-
-JAVASCRIPT = Dialect(
-    classes={"sb": "s2", "si": "p", "ne": "nb", "ow": "k"},
-    words={"constructor": "kd", "extends": "kd", "=>": "o", "static": "kd", "get": "kd",
-           "set": "kd", "async": "k", "await": "k", "of": "k"},
-    word_classes=frozenset({"kr", "k", "p", "kd", "nx"}),
-    comment_newline=False,
-    split=_js_split,
-    post=_js_post,
 )
 
 
@@ -337,20 +301,11 @@ def _toml_split(cls, text):
 TOML = Dialect(
     classes={"n": "py", "k": "nn", "s2": "s", "s1": "s", "c1": "c", "o": "p"}, split=_toml_split
 )
-TYPESCRIPT = Dialect(
-    classes=dict(JAVASCRIPT.classes, kt="kr"),
-    words=dict(JAVASCRIPT.words, interface="kr", enum="kr", type="kd", **{"as": "k"}),
-    word_classes=JAVASCRIPT.word_classes | {"kr", "kd"},
-    comment_newline=False,
-    split=_js_split,
-    post=_js_post,
-)
-
 
 # Pygments lexer alias (its first one) -> dialect.
 DIALECTS = {
     "python": PYTHON, "python3": PYTHON, "py": PYTHON,
-    "javascript": JAVASCRIPT, "typescript": TYPESCRIPT, "toml": TOML,
+    "toml": TOML,
     "json": JSON,
     "yaml": YAML,
     "html": HTML, "xml": HTML,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .regex_lexer import RegexLexer
+
 _ID = r"[^\W\d]\w*"
 
 _KEYWORDS = (
@@ -43,8 +45,7 @@ def _c(pattern):
     return re.compile(pattern, re.S)
 
 
-# A rule: (pattern, class or tuple of group classes, action). Actions: None, a state to push,
-# "#pop", or a function(lexer, text) -> None for the macro bracket counting.
+# Rules and actions as regex_lexer.py describes them.
 _WHITESPACE = [(_c(r"\s+"), "", None)]
 _COMMENTS = [
     (_c(r"////+[^\n]*"), "c1", None),
@@ -133,44 +134,7 @@ _STATES = {
 }
 
 
-class _Lexer:
-    def __init__(self):
-        self.stack = ["root", "bol"]
-        self.macro_delims = {"]": 0, ")": 0, "}": 0}
-
-    def pop(self):
-        if len(self.stack) > 1:
-            self.stack.pop()
-
-    def lex(self, code: str) -> list:
-        out: list = []
-        pos = 0
-        while pos < len(code):
-            for pattern, cls, action in _STATES[self.stack[-1]]:
-                m = pattern.match(code, pos)
-                if m is None:
-                    continue
-                if m.end() == pos and action != "#pop":
-                    continue  # only the `bol` fallback may match nothing (it leaves the state)
-                if isinstance(cls, tuple):
-                    out += [(c, g) for c, g in zip(cls, m.groups()) if g]
-                elif m.group(0):
-                    out.append((cls(m.group(0)) if callable(cls) else cls, m.group(0)))
-                if action == "#pop":
-                    self.pop()
-                elif action == "#push":
-                    self.stack.append(self.stack[-1])
-                elif callable(action):
-                    action(self, m.group(0))
-                elif action:
-                    self.stack.append(action)
-                pos = m.end()
-                break
-            else:
-                out.append(("err", code[pos]))
-                pos += 1
-        return out
-
-
 def lex_rust(code: str) -> list:
-    return _Lexer().lex(code)
+    lexer = RegexLexer(_STATES, start=("root", "bol"))
+    lexer.macro_delims = {"]": 0, ")": 0, "}": 0}  # open macro brackets, by closing bracket
+    return lexer.lex(code)

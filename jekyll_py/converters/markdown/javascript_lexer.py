@@ -1,0 +1,192 @@
+"""JavaScript and TypeScript tokenised the way Rouge 3.30 does it.
+
+Rouge's JavaScript lexer tracks where an expression may start (after an operator, `(`, `,`,
+`return`...), so that `/` there opens a regex and `{` an object literal, whose `key:` names are
+attributes (`na`). After `;` and `{`, a statement may start with a label `name:` (`nl`); in
+TypeScript that is also how typed members read (`id: number;`, `name?: string`). Words are
+classed by list: keywords `k`, declarations (`const`, `class`, `get`...) `kd`, reserved words
+(`interface`, `enum`, TypeScript's `string`/`number`/`any`) `kr`, constants `kc`, builtins
+(`Promise`, `Math`...) `nb`, other names `nx`. String quotes are `dl` around `s1`/`s2`.
+
+`lex_javascript(code)` and `lex_typescript(code)` return lists of (Rouge CSS class, text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .regex_lexer import RegexLexer
+
+_ID = r"(?:[^\W\d]|\$)\w*"
+
+_KEYWORDS = frozenset((
+    "as async await break case catch continue debugger default delete do else export finally "
+    "from for if import in instanceof new of return super switch this throw try typeof void "
+    "while yield"
+).split())
+_DECLARATIONS = frozenset(
+    "var let const with function class extends constructor get set static".split()
+)
+_RESERVED = frozenset("enum implements interface package private protected public".split())
+_CONSTANTS = frozenset("true false null NaN Infinity undefined".split())
+_BUILTINS = frozenset((
+    "Array Boolean Date Error Function Math netscape Number Object Packages RegExp String sun "
+    "decodeURI decodeURIComponent encodeURI encodeURIComponent eval isFinite isNaN parseFloat "
+    "parseInt document window navigator self global Promise Set Map WeakSet WeakMap Symbol Proxy "
+    "Reflect Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Uint16ClampedArray "
+    "Int32Array Uint32Array Uint32ClampedArray Float32Array Float64Array DataView ArrayBuffer"
+).split())
+
+# TypeScript adds to each list.
+_TS_KEYWORDS = _KEYWORDS | set(
+    "is namespace static private protected public implements readonly".split()
+)
+_TS_DECLARATIONS = _DECLARATIONS | {"type", "abstract"}
+_TS_RESERVED = _RESERVED | set(
+    "string any void number namespace module declare default interface keyof".split()
+)
+_TS_BUILTINS = _BUILTINS | {"Pick", "Partial", "Readonly", "Record"}
+
+
+def _c(pattern, flags=0):
+    return re.compile(pattern, flags)
+
+
+def _word_rule(keywords, declarations, reserved, builtins):
+    """A name: keywords and declarations also start an expression."""
+
+    def classify(lexer, text):
+        if text in keywords or text in declarations:
+            lexer.push("expr_start")
+
+    def cls(text):
+        if text in keywords:
+            return "k"
+        if text in declarations:
+            return "kd"
+        if text in reserved:
+            return "kr"
+        if text in _CONSTANTS:
+            return "kc"
+        if text in builtins:
+            return "nb"
+        return "nx"
+
+    return (_c(_ID), cls, classify)
+
+
+def _states(typescript: bool) -> dict:
+    if typescript:
+        words = _word_rule(_TS_KEYWORDS, _TS_DECLARATIONS, _TS_RESERVED, _TS_BUILTINS)
+    else:
+        words = _word_rule(_KEYWORDS, _DECLARATIONS, _RESERVED, _BUILTINS)
+
+    comments_and_whitespace = [
+        (_c(r"\s+"), "", None),
+        (_c(r"<!--"), "c", None),
+        (_c(r"//[^\n]*"), "c1", None),
+        (_c(r"/\*"), "cm", "multiline_comment"),
+    ]
+    expr_start = [
+        *comments_and_whitespace,
+        (_c(r"/"), "sr", "#goto:regex"),
+        (_c(r"\{"), "p", "#goto:object"),
+        (_c(r""), "", "#pop"),
+    ]
+    root = [
+        *([(_c(r"\?\."), "p", None), (_c(r"\?\?"), "o", None)] if typescript else []),
+        (_c(r"\A\s*#!.*?\n", re.S), "cp", "statement"),  # a shebang line
+        (_c(r"(?<=\n)(?=\s|/|<!--)"), "", "expr_start"),
+        *comments_and_whitespace,
+        (_c(r"\+\+|--|~|\?\?=?|&&|\|\||\\(?=\n)|<<|>>>?|===|!=="), "o", "expr_start"),
+        (_c(r"[-<>+*%&|^/!=]=?"), "o", "expr_start"),
+        (_c(r"[(\[,]"), "p", "expr_start"),
+        (_c(r";"), "p", "statement"),
+        (_c(r"[)\].]"), "p", None),
+        (_c(r"`"), "s2", "template_string"),
+        (_c(r"\?\."), "p", None),
+        (_c(r"\?"), "p", ("ternary", "expr_start")),
+        (_c(r"(@)(\w+)?"), ("p", "nd"), "expr_start"),
+        (_c(r"[{}]"), "p", "statement"),
+        words,
+        (_c(r"[0-9][0-9]*\.[0-9]+(?:[eE][0-9]+)?[fd]?"), "mf", None),
+        (_c(r"0x[0-9a-fA-F]+", re.I), "mh", None),
+        (_c(r"0o[0-7][0-7_]*", re.I), "mo", None),
+        (_c(r"0b[01][01_]*", re.I), "mb", None),
+        (_c(r"[0-9]+"), "mi", None),
+        (_c(r'"'), "dl", "dq"),
+        (_c(r"'"), "dl", "sq"),
+        (_c(r":"), "p", None),
+    ]
+    statement = [
+        *([(_c(r"(" + _ID + r")(\??)(\s*)(:)"), ("nl", "p", "", "p"), "expr_start")]
+          if typescript else []),
+        (_c(r"case\b"), "k", "#goto:expr_start"),
+        (_c(r"(" + _ID + r")(\s*)(:)"), ("nl", "", "p"), None),
+        *expr_start,
+    ]
+
+    def object_close(lexer, text):
+        lexer.stack[-1] = "statement"
+
+    obj = [
+        *comments_and_whitespace,
+        (_c(r"\{"), "p", "#push"),
+        (_c(r"\}"), "p", object_close),
+        (_c(r"(" + _ID + r")(\s*)(:)"), ("na", "", "p"), "expr_start"),
+        (_c(r":"), "p", None),
+        *root,
+    ]
+    return {
+        "root": root,
+        "multiline_comment": [
+            (_c(r"\*/"), "cm", "#pop"), (_c(r"[^*/]+"), "cm", None), (_c(r"[*/]"), "cm", None),
+        ],
+        "expr_start": expr_start,
+        "regex": [
+            (_c(r"/"), "sr", "#goto:regex_end"),
+            (_c(r"[^/]\n"), "err", "#pop"),
+            (_c(r"\n"), "err", "#pop"),
+            (_c(r"\[\^?"), "se", "regex_group"),
+            (_c(r"\\.", re.S), "se", None),
+            (_c(r"\(\?[:=<!]"), "se", None),
+            (_c(r"\{[\d,]+\}"), "se", None),
+            (_c(r"[()?]"), "se", None),
+            (_c(r"."), "sr", None),
+        ],
+        "regex_end": [(_c(r"[gimuy]+"), "sr", "#pop"), (_c(r""), "", "#pop")],
+        "regex_group": [
+            (_c(r"/"), "se", None),
+            (_c(r"[^/]\n"), "err", "#pop2"),
+            (_c(r"\]"), "se", "#pop"),
+            (_c(r"\\.", re.S), "se", None),
+            (_c(r"."), "sr", None),
+        ],
+        "dq": [(_c(r'\\[\\nrt"]?'), "se", None), (_c(r'[^\\"]+'), "s2", None),
+               (_c(r'"'), "dl", "#pop")],
+        "sq": [(_c(r"\\[\\nrt']?"), "se", None), (_c(r"[^\\']+"), "s1", None),
+               (_c(r"'"), "dl", "#pop")],
+        "statement": statement,
+        "object": obj,
+        "ternary": [(_c(r":"), "p", "#goto:expr_start"), *root],
+        "template_string": [
+            (_c(r"\$\{"), "p", "template_string_expr"),
+            (_c(r"`"), "s2", "#pop"),
+            (_c(r"\\[$`]"), "se", None),
+            (_c(r"[^$`\\]+"), "s2", None),
+            (_c(r"[\\$]"), "s2", None),
+        ],
+        "template_string_expr": [(_c(r"\}"), "p", "#pop"), *root],
+    }
+
+
+_JAVASCRIPT = _states(typescript=False)
+_TYPESCRIPT = _states(typescript=True)
+
+
+def lex_javascript(code: str) -> list:
+    return RegexLexer(_JAVASCRIPT).lex(code)
+
+
+def lex_typescript(code: str) -> list:
+    return RegexLexer(_TYPESCRIPT).lex(code)
