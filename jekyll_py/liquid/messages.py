@@ -109,6 +109,38 @@ def _enclosing_tag(source: str, index: int):
     return (match.group(1), match.group(2).strip()) if match else (None, "")
 
 
+# Liquid 5.4's block tags and their end tags; `raw` and Jekyll's `highlight` hold text only.
+_BLOCK_ENDS = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
+               "tablerow": "endtablerow", "capture": "endcapture", "comment": "endcomment",
+               "raw": "endraw", "highlight": "endhighlight"}
+_VERBATIM = ("raw", "highlight")
+
+
+def _open_block(source: str, index: int) -> Optional[str]:
+    """The innermost block tag still open at `index` in `source`, if any."""
+    stack: list[str] = []
+    for match in _TAG_AT.finditer(source, 0, max(index, 0)):
+        name = match.group(1)
+        if stack and stack[-1] in _VERBATIM:
+            if name == _BLOCK_ENDS[stack[-1]]:
+                stack.pop()
+        elif name in _BLOCK_ENDS:
+            stack.append(name)
+        elif stack and name == _BLOCK_ENDS[stack[-1]]:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _unknown_tag(tag: str, block: Optional[str]) -> str:
+    """Ruby's message for a tag no parser knows: inside a block, `else` and `end...` tags are
+    named as misplaced (Liquid's Block.raise_unknown_tag), elsewhere the tag is unknown."""
+    if block is not None and tag == "else":
+        return f"{block} tag does not expect 'else' tag"
+    if block is not None and tag.startswith("end"):
+        return f"'{tag}' is not a valid delimiter for {block} tags. use {_BLOCK_ENDS[block]}"
+    return f"Unknown tag '{tag}'"
+
+
 def classify_parse_error(err: LiquidError, source: str) -> tuple[bool, LiquidError]:
     """(fatal even in warn/lax mode?, the error worded as Ruby Liquid words it)."""
     message = str(err.message or "")
@@ -120,7 +152,7 @@ def classify_parse_error(err: LiquidError, source: str) -> tuple[bool, LiquidErr
 
     match = re.fullmatch(r"(?:unexpected|unknown) tag '(.*?)'", message)
     if match:
-        return True, syntax(f"Unknown tag '{match.group(1)}'")
+        return True, syntax(_unknown_tag(match.group(1), _open_block(source, index)))
     match = re.fullmatch(r"expected tag end(\w+), found .*", message)
     if match:
         return True, syntax(f"'{match.group(1)}' tag was never closed", len(source))
