@@ -53,3 +53,12 @@ def test_javascript_regex_and_template_string():
         '<span class="p">${</span><span class="nx">y</span><span class="p">}</span>'
         '<span class="s2">`</span><span class="p">;</span>\n'
     )
+
+
+def test_javascript_slash_after_a_newline_is_division():
+    # Rouge's patterns cannot look behind the position: its "expression after a newline" rule
+    # never applies, so this `/` is an operator
+    assert highlight_code("x\n/re/\n", "javascript") == (
+        '<span class="nx">x</span>\n<span class="o">/</span><span class="nx">re</span>'
+        '<span class="o">/</span>\n'
+    )

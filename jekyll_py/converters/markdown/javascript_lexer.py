@@ -55,8 +55,8 @@ def _c(pattern, flags=0):
 def _word_rule(keywords, declarations, reserved, builtins):
     """A name: keywords and declarations also start an expression."""
 
-    def classify(lexer, text):
-        if text in keywords or text in declarations:
+    def classify(lexer, m):
+        if m.group(0) in keywords or m.group(0) in declarations:
             lexer.push("expr_start")
 
     def cls(text):
@@ -95,8 +95,9 @@ def _states(typescript: bool) -> dict:
     ]
     root = [
         *([(_c(r"\?\."), "p", None), (_c(r"\?\?"), "o", None)] if typescript else []),
-        (_c(r"\A\s*#!.*?\n", re.S), "cp", "statement"),  # a shebang line
-        (_c(r"(?<=\n)(?=\s|/|<!--)"), "", "expr_start"),
+        # a shebang line (Rouge's `\A` is wherever the lexer stands); Rouge's rule for an
+        # expression after a newline looks behind the position, so it never applies
+        (_c(r"\s*#!.*?\n", re.S), "cp", "statement"),
         *comments_and_whitespace,
         (_c(r"\+\+|--|~|\?\?=?|&&|\|\||\\(?=\n)|<<|>>>?|===|!=="), "o", "expr_start"),
         (_c(r"[-<>+*%&|^/!=]=?"), "o", "expr_start"),
@@ -126,7 +127,7 @@ def _states(typescript: bool) -> dict:
         *expr_start,
     ]
 
-    def object_close(lexer, text):
+    def object_close(lexer, m):
         lexer.stack[-1] = "statement"
 
     obj = [

@@ -1,28 +1,33 @@
-"""A small state-machine lexer run the way Rouge's RegexLexer runs (used by rust_lexer.py and
-javascript_lexer.py).
+"""A small state-machine lexer run the way Rouge's RegexLexer runs (used by rust_lexer.py,
+javascript_lexer.py and markdown_lexer.py).
 
 A language is a dict of states; a state is a list of rules tried in order at the current
 position, the first match wins. A rule is (compiled pattern, class, action):
 
-* class: a Rouge CSS class ("" for plain text), a function(text) -> class, or a tuple of
-  classes, one per group of the pattern (empty groups write nothing);
+* class: a Rouge CSS class ("" for plain text), a function(text) -> class, a tuple of
+  classes, one per group of the pattern (empty groups write nothing), or None (write nothing:
+  the action writes the tokens);
 * action: None; a state name to push; a tuple of state names to push in order; "#pop";
   "#pop2"; "#push" (the current state again); "#goto:NAME" (replace the current state); or a
-  function(lexer, text) for what a rule decides itself.
+  function(lexer, match) that may change the state and returns the tokens to write (or None).
 
-A rule matching nothing counts only when it changes the state (Rouge's `rule(//) { pop! }`);
-text no rule matches is written as `err`, one character at a time, as Rouge does.
+Rouge matches at the current position as if the text started there: a pattern cannot look
+behind the position, and `\\A` is the position itself. So the patterns here never look behind,
+and one written with a leading `^` is tried only at the start of a line (Rouge's rule for
+those). A rule may match nothing; after more than five such matches in a row, one character is
+written as `err`, as is a character no rule matches.
 """
 
 from __future__ import annotations
 
-_MAX_EMPTY_MATCHES = 8  # empty matches in a row at one position before giving up there
+_MAX_NULL_STEPS = 5
 
 
 class RegexLexer:
     def __init__(self, states: dict, start: tuple = ("root",)):
         self.states = states
         self.stack = list(start)
+        self._null_steps = 0
 
     def push(self, state: str) -> None:
         self.stack.append(state)
@@ -32,12 +37,12 @@ class RegexLexer:
             if len(self.stack) > 1:  # the root state stays
                 self.stack.pop()
 
-    def _act(self, action, text: str) -> None:
+    def _act(self, action, m):
         if action is None:
-            return
+            return None
         if callable(action):
-            action(self, text)
-        elif isinstance(action, tuple):
+            return action(self, m)
+        if isinstance(action, tuple):
             self.stack.extend(action)
         elif action == "#pop":
             self.pop()
@@ -49,26 +54,42 @@ class RegexLexer:
             self.stack[-1] = action[len("#goto:"):]
         else:
             self.push(action)
+        return None
+
+    def _step(self, code: str, pos: int, out: list) -> int | None:
+        """Try the current state's rules at `pos`; the new position, or None if none matched
+        (or too many matched nothing)."""
+        at_line_start = pos == 0 or code[pos - 1] == "\n"
+        for pattern, cls, action in self.states[self.stack[-1]]:
+            if not at_line_start and pattern.pattern.startswith("^"):
+                continue
+            m = pattern.match(code, pos)
+            if m is None:
+                continue
+            if isinstance(cls, tuple):
+                out += [(c, g) for c, g in zip(cls, m.groups()) if g]
+            elif cls is not None and m.group(0):
+                out.append((cls(m.group(0)) if callable(cls) else cls, m.group(0)))
+            more = self._act(action, m)
+            if more:
+                out += more
+            if m.end() == pos:
+                self._null_steps += 1
+                if self._null_steps > _MAX_NULL_STEPS:
+                    return None
+            else:
+                self._null_steps = 0
+            return m.end()
+        return None
 
     def lex(self, code: str) -> list:
         out: list = []
         pos = 0
-        empty_matches = 0
         while pos < len(code):
-            for pattern, cls, action in self.states[self.stack[-1]]:
-                m = pattern.match(code, pos)
-                if m is None or (m.end() == pos and (action is None or empty_matches >= _MAX_EMPTY_MATCHES)):
-                    continue
-                if isinstance(cls, tuple):
-                    out += [(c, g) for c, g in zip(cls, m.groups()) if g]
-                elif m.group(0):
-                    out.append((cls(m.group(0)) if callable(cls) else cls, m.group(0)))
-                self._act(action, m.group(0))
-                empty_matches = empty_matches + 1 if m.end() == pos else 0
-                pos = m.end()
-                break
-            else:
+            new_pos = self._step(code, pos, out)
+            if new_pos is None:
                 out.append(("err", code[pos]))
                 pos += 1
-                empty_matches = 0
+            else:
+                pos = new_pos
         return out

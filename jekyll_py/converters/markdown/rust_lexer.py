@@ -45,7 +45,8 @@ def _c(pattern):
     return re.compile(pattern, re.S)
 
 
-# Rules and actions as regex_lexer.py describes them.
+# Rules and actions as regex_lexer.py describes them. Rouge's `\b` before a keyword always
+# holds there (its patterns cannot look behind the position), so it is left out.
 _WHITESPACE = [(_c(r"\s+"), "", None)]
 _COMMENTS = [
     (_c(r"////+[^\n]*"), "c1", None),
@@ -57,7 +58,7 @@ _COMMENTS = [
     (_c(r"/\*"), "cm", "plain_block"),
 ]
 _LITERALS = [
-    (_c(r"\b(?:true|false)\b"), "kc", None),
+    (_c(r"(?:true|false)\b"), "kc", None),
     (_c(r"b?'(?:" + _ESCAPE + r"|[^\\])'"), "sc", None),
     (_c(r'b?"'), "s", "string"),
     (_c(r'b?r(#*)".*?"\1'), "s", None),
@@ -70,12 +71,12 @@ _LITERALS = [
 ]
 
 
-def _macro_open(lexer, text):
-    lexer.macro_delims[{"[": "]", "(": ")", "{": "}"}[text]] += 1
+def _macro_open(lexer, m):
+    lexer.macro_delims[{"[": "]", "(": ")", "{": "}"}[m.group(0)]] += 1
 
 
-def _macro_close(lexer, text):
-    lexer.macro_delims[text] -= 1
+def _macro_close(lexer, m):
+    lexer.macro_delims[m.group(0)] -= 1
     if all(v == 0 for v in lexer.macro_delims.values()):
         lexer.pop()
 
@@ -85,7 +86,7 @@ _ROOT = [
     *_WHITESPACE,
     *_COMMENTS,
     (_c(r"#!?\["), "nd", "attribute"),
-    (_c(r"\b(?:" + "|".join(_KEYWORDS) + r")\b"), "k", None),
+    (_c(r"(?:" + "|".join(_KEYWORDS) + r")\b"), "k", None),
     *_LITERALS,
     (_c(r"[=-]>"), "k", None),
     (_c(r"<->"), "k", None),
@@ -96,7 +97,7 @@ _ROOT = [
     (_c(r"\.\s*" + _ID), "py", None),
     (_c(r"\.\s*\d+"), "na", None),
     (_c(r"(" + _ID + r")(::)"), ("nn", "p"), None),
-    (_c(r"\bmacro_rules!"), "nd", "macro_rules"),
+    (_c(r"macro_rules!"), "nd", "macro_rules"),
     (_c(_ID + r"!"), "nd", "macro"),
     (_c(r"'static\b"), "k", None),
     (_c(r"'" + _ID), "nv", None),
