@@ -62,3 +62,20 @@ def test_javascript_slash_after_a_newline_is_division():
         '<span class="nx">x</span>\n<span class="o">/</span><span class="nx">re</span>'
         '<span class="o">/</span>\n'
     )
+
+
+def test_markdown_headings_lists_fences_and_links():
+    code = '# T\n\n- a *b*\n\n```ruby\nputs 1\n```\n[l](u "t")\n'
+    assert highlight_code(code, "markdown") == (
+        '<span class="gh"># T</span>\n<span class="p">\n-</span> a <span class="ge">*b*</span>\n\n'
+        '<span class="p">```</span><span class="nl">ruby\n</span><span class="nb">puts</span> '
+        '<span class="mi">1</span>\n<span class="p">```</span>\n'
+        '<span class="p">[</span><span class="nv">l</span><span class="p">](</span>'
+        '<span class="sx">u</span> <span class="nn">"t"</span><span class="p">)</span>\n'
+    )
+
+
+def test_markdown_unknown_fence_language_and_unclosed_fence():
+    out = highlight_code("```nosuchlang\ncode\n```\n```js\nlet a\n", "md")
+    assert '<span class="nl">nosuchlang\n</span><span class="sb">code</span>\n' in out
+    assert out.endswith('<span class="nl">js\n</span><span class="kd">let</span> <span class="nx">a</span>\n')

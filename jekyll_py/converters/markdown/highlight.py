@@ -36,6 +36,7 @@ from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .javascript_lexer import lex_javascript, lex_typescript
 from .liquid_lexer import lex_liquid
+from .markdown_lexer import lex_markdown
 from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
@@ -75,12 +76,14 @@ def _escape(text: str) -> str:
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust,
-               "javascript": lex_javascript, "typescript": lex_typescript}
+               "javascript": lex_javascript, "typescript": lex_typescript,
+               "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss",
+    "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
                                  "rs,ignore", "rust,should_panic", "rs,should_panic")},
@@ -197,6 +200,17 @@ def _tokens(code: str, lexer) -> list:
         out += _pygments_tokens(code[pos:], lexer)
         return _join(out)
     return _pygments_tokens(code, lexer)
+
+
+def _embedded_tokens(lang: str, code: str) -> list | None:
+    """Tokens for code inside another language's code (Markdown's fenced blocks, front matter
+    and HTML), or None if `lang` is unknown."""
+    lexer = _lexer_for(lang)
+    if lexer is False:
+        return None
+    if lexer is None:
+        return [("", code)]
+    return _tokens(code, lexer)
 
 
 def _pygments_tokens(code: str, lexer) -> list:
