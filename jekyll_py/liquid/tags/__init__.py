@@ -3,10 +3,11 @@
 python-liquid has every Liquid 5.4 tag (`echo`, `liquid`, `render`, `{% # %}` included) plus
 `doc`, which Liquid 5.4 lacks. Jekyll replaces `include` with its own, adds `include_relative`,
 `highlight`, `link` and `post_url`, and leaves `render` without a file system, so it fails at
-render time.
+render time. `comment` parses its body as Liquid 5.4 does (tags/comment.py).
 """
 from __future__ import annotations
 
+from jekyll_py.liquid.tags.comment import RubyCommentTag
 from jekyll_py.liquid.tags.highlight import HighlightTag
 from jekyll_py.liquid.tags.include import IncludeRelativeTag, IncludeTag
 from jekyll_py.liquid.tags.links import LinkTag, PostUrlTag
@@ -19,5 +20,6 @@ def register(env) -> None:
     """Install Jekyll's tag set into a python-liquid environment."""
     env.tags.pop("doc", None)
     for tag in (RubyOutput, RubyEchoTag, RubyAssignTag, RubyIfTag, RubyUnlessTag, RubyForTag,
-                IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, RenderTag):
+                RubyCommentTag, IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag,
+                RenderTag):
         env.add_tag(tag)
