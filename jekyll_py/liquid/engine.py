@@ -46,7 +46,20 @@ class JekyllStrictUndefined(StrictUndefined):
 # python-liquid ends a text token at `$`, which also matches before a final newline; after a
 # `-}}` or `-%}` that newline is then stripped as if it were leading whitespace. Ruby keeps it,
 # so text tokens end at the true end of the template (`\Z`).
-_LEXER_RULES = re.compile(compile_liquid_rules().pattern.replace("|$)", r"|\Z)"), re.DOTALL)
+# Ruby's tokenizer ends an output at its first `}` (`{{.*?}}?`), even inside a string, and an
+# output not ending in `}}` is a syntax error: outputs here may not contain `}` either, so
+# `{{ "a}b" }}` is left to the text rule, which reports it unclosed (messages.py words it).
+_OUTPUT_BODY = r"(?:(?!-?\}\})[\s\S])*"
+
+
+def _lexer_rules() -> re.Pattern:
+    pattern = compile_liquid_rules().pattern
+    assert "|$)" in pattern and _OUTPUT_BODY in pattern, "python-liquid's lexer rules changed"
+    pattern = pattern.replace("|$)", r"|\Z)").replace(_OUTPUT_BODY, r"[^}]*", 1)
+    return re.compile(pattern, re.DOTALL)
+
+
+_LEXER_RULES = _lexer_rules()
 
 
 class JekyllEnvironment(Environment):

@@ -92,6 +92,7 @@ def format_error(err: LiquidError, name: str, *, warning: bool = False) -> str:
 # its lax parser, and only warns. Structural errors (unknown tags, unclosed blocks, unclosed
 # delimiters) and markup even the lax parser rejects still stop the build.
 _TAG_AT = re.compile(r"\{%-?\s*(\w+)\s*(.*?)-?%\}", re.S)
+_RUBY_OUTPUT = re.compile(r"\{\{.*?\}\}?", re.S)
 _LAX_FOR = re.compile(r"\A[\w\-\[\]\.\?'\"]+\s+in\s+\S+")
 
 
@@ -157,7 +158,11 @@ def classify_parse_error(err: LiquidError, source: str) -> tuple[bool, LiquidErr
     if match:
         return True, syntax(f"'{match.group(1)}' tag was never closed", len(source))
     if message == "expected '}}', found end of file":
-        return True, syntax("Variable '{{' was not properly terminated with regexp: /\\}\\}/")
+        # Ruby's token: from `{{` to the first `}` (and a second one right after), if any.
+        unclosed = _RUBY_OUTPUT.match(source, index)
+        text = unclosed.group() if unclosed else "{{"
+        return True, syntax(f"Variable '{text}' was not properly terminated with regexp: "
+                            "/\\}\\}/")
     if message == "missing tag name or closing delimiter":
         return True, syntax("Tag '{%' was not properly terminated with regexp: /\\%\\}/")
     if message == "expected word, found end of expression":
