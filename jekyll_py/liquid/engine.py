@@ -55,7 +55,7 @@ _OUTPUT_BODY = r"(?:(?!-?\}\})[\s\S])*"
 def _lexer_rules() -> re.Pattern:
     pattern = compile_liquid_rules().pattern
     assert "|$)" in pattern and _OUTPUT_BODY in pattern, "python-liquid's lexer rules changed"
-    pattern = pattern.replace("|$)", r"|\Z)").replace(_OUTPUT_BODY, r"[^}]*", 1)
+    pattern = pattern.replace("|$)", r"|\Z)").replace(_OUTPUT_BODY, r"(?:(?!-?\}\})[^}])*", 1)
     return re.compile(pattern, re.DOTALL)
 
 
