@@ -65,6 +65,10 @@ _LEXER_RULES = _lexer_rules()
 class JekyllEnvironment(Environment):
     """A python-liquid environment with Jekyll's tags and filters and Jekyll's error policy."""
 
+    # Ruby Liquid stops nesting includes at 100 (tags/include.py counts them); python-liquid's
+    # own scope limit (30, and an include takes more than one scope) must not stop it sooner.
+    context_depth_limit = 400
+
     def __init__(self, engine: "LiquidEngine", *, mode: Mode, strict_filters: bool,
                  strict_variables: bool):
         self.engine = engine
@@ -217,7 +221,7 @@ class LiquidEngine:
         self._files_checked.add(path)
         if cached and cached[0] == mtime:
             return cached[1]
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8", newline="") as handle:  # \r\n kept, as Ruby reads it
             text = handle.read()
         template = self.parse(text, name=name, warn=False)
         self._files[path] = (mtime, template)

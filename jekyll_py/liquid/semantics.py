@@ -22,9 +22,11 @@ from decimal import Decimal
 
 from liquid.builtin.expressions import logical
 from liquid.builtin.expressions.loop import LoopExpression
+from liquid.builtin.tags.capture_tag import CaptureNode
 from liquid.builtin.tags.for_tag import ForLoop
 from liquid.builtin.tags.tablerow_tag import TableRow
 from liquid.builtin.expressions.primitive import Blank
+from liquid import is_undefined
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.messages import RubyLiquidError
@@ -118,6 +120,26 @@ def _loop_items(self, obj, context):
     return _mapping_to_iter(self, obj, context)
 
 
+_loop_int = LoopExpression._to_int
+
+
+def _loop_limit_or_offset(self, obj, *, token):
+    """`limit:`/`offset:` that evaluate to nil mean no limit and offset 0 in Ruby's for tag."""
+    if obj is None or is_undefined(obj):
+        return None
+    return _loop_int(self, obj, token=token)
+
+
+def _capture_keeping_blank_text(self, context, buffer) -> int:
+    """Ruby Liquid drops blank text only inside if/for/case/unless blocks; a capture of
+    whitespace keeps it (python-liquid would blank the whole block)."""
+    buf = context.get_buffer(buffer)
+    for node in self.block.nodes:
+        node.render(context, buf)
+    self._assign(context, buf)
+    return False
+
+
 def _never_equal(self, other) -> bool:
     return False
 
@@ -138,3 +160,5 @@ def apply() -> None:
         cls.evaluate = _evaluator(operator)
     logical.ContainsExpression.evaluate = _contains
     LoopExpression._to_iter = _loop_items
+    LoopExpression._to_int = _loop_limit_or_offset
+    CaptureNode.render_to_output = _capture_keeping_blank_text
