@@ -172,17 +172,24 @@ def find_exp(value, variable, expression, *, context):
 
 
 def _grouped(pairs) -> list[dict]:
+    """Ruby's group_by: one group per distinct key (by Ruby's eql?, so 1, 1.0 and true differ)."""
     groups: dict = {}
     for key, item in pairs:
-        groups.setdefault(key, []).append(item)
-    return [{"name": key, "items": items, "size": len(items)} for key, items in groups.items()]
+        try:
+            identity = (type(key), key)
+            hash(identity)
+        except TypeError:  # lists and hashes group by their contents
+            identity = (type(key), repr(key))
+        groups.setdefault(identity, (key, []))[1].append(item)
+    return [{"name": key, "items": items, "size": len(items)} for key, items in groups.values()]
 
 
 def group_by(value, prop=None):
     items = _items(value)
     if items is None:
         return value
-    return _grouped((ruby.to_s(item_property(item, prop)), item) for item in items)
+    # Jekyll groups by the property's to_s (an array prints as Ruby's inspect).
+    return _grouped((ruby.string(item_property(item, prop)), item) for item in items)
 
 
 @with_context
@@ -195,7 +202,7 @@ def group_by_exp(value, variable, expression, *, context):
     pairs = []
     for item in items:
         with context.extend({name: item}):
-            pairs.append((ruby.to_s(expr.evaluate(context)), item))
+            pairs.append((expr.evaluate(context), item))  # the raw value names the group
     return _grouped(pairs)
 
 
