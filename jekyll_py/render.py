@@ -18,6 +18,9 @@ def liquid_name(doc) -> str:
 
 
 def new_payload(site, doc, page) -> dict:
+    # Jekyll's Markdown converter sets highlighter_prefix/suffix to "\n": the {% highlight %}
+    # tag wraps its figure in newlines in Markdown documents, so kramdown sees a block.
+    wrap = "\n" if site.converter_for(doc.ext) is site.markdown_converter() else None
     return {
         "site": site.site_drop.for_document(doc),
         "page": page,
@@ -25,8 +28,8 @@ def new_payload(site, doc, page) -> dict:
         "content": None,
         "paginator": doc.pager.to_liquid() if getattr(doc, "pager", None) else None,
         "jekyll": jekyll_drop(site.environment),
-        "highlighter_prefix": None,
-        "highlighter_suffix": None,
+        "highlighter_prefix": wrap,
+        "highlighter_suffix": wrap,
     }
 
 

@@ -42,7 +42,7 @@ def render_code_block(ctx, code, lang, attrs, indent):
                 del attrs["class"]
     lang = lang or class_lang
     opts = ctx.opts
-    if opts.highlighter == "rouge":
+    if _rouge_enabled(opts, opts.highlight_block):
         hl = highlight_code(code, lang or opts.default_lang, block=True)
         if hl is not None:
             attrs = _with_highlighter_class(attrs, lang or opts.default_lang)
@@ -59,6 +59,12 @@ def render_code_block(ctx, code, lang, attrs, indent):
         body = body[:-1]
     code_attrs = {"class": f"language-{lang}"} if lang else {}
     return f"{pad}<pre{hs.html_attributes(attrs)}><code{hs.html_attributes(code_attrs)}>{body}\n</code></pre>\n"
+
+
+def _rouge_enabled(opts, rouge_opts: dict) -> bool:
+    """Rouge highlights unless another highlighter is set or `syntax_highlighter_opts`
+    (top level, `block:` or `span:`) says `disable: true`; kramdown then writes plain code."""
+    return opts.highlighter == "rouge" and not _ruby_true(rouge_opts.get("disable"))
 
 
 def _ruby_true(value) -> bool:
@@ -113,7 +119,7 @@ def _code_inline(ctx, tok):
     m = _LANG_RE.search(attrs.get("class", ""))
     lang = m.group(1) if m else None
     opts = ctx.opts
-    if opts.highlighter == "rouge":
+    if _rouge_enabled(opts, opts.highlight_span):
         hl = highlight_code(tok.content, lang or opts.default_lang, block=False)
         if hl is not None:
             if _ruby_true(opts.highlight_span.get("line_numbers")):
