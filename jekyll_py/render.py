@@ -109,7 +109,8 @@ def place_in_layouts(site, doc, content: str, payload: dict) -> str:
         used.add(id(layout))
         payload["content"] = output
         payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
-        output = site.liquid.render(layout.content, payload, name=layout.relative_path,
+        # Jekyll names a layout by its full path in Liquid messages.
+        output = site.liquid.render(layout.content, payload, name=layout.path,
                                     cache_key=(layout.path, layout.mtime))
         site.record_dependency(doc, layout.path)
         parent = layout.data.get("layout")

@@ -269,14 +269,24 @@ class LiquidEngine:
         stats = self._stats.setdefault(name, [0, 0, 0.0])
         stats[2] += seconds
 
+    def _profile_name(self, name: str) -> str:
+        """A template's name as Jekyll's profile shows it: relative to the source, or
+        `gem-version/rest` for a file inside an installed gem (a theme)."""
+        prefix = self.site.source.rstrip("/") + "/"
+        if name.startswith(prefix):
+            return name[len(prefix):]
+        gem = re.search(r"/gems/([^/]+)(/.*)$", name)
+        return gem.group(1) + gem.group(2) if gem else name
+
     def profile_rows(self, limit: int = 50) -> list[tuple[str, int, int, float]]:
         """(template, count, bytes, seconds) rows, slowest first, as Jekyll's --profile lists."""
-        rows = [(name, s[0], s[1], s[2]) for name, s in self._stats.items()]
+        rows = [(self._profile_name(name), s[0], s[1], s[2]) for name, s in self._stats.items()]
         rows.sort(key=lambda row: -row[3])
         return rows[:limit]
 
     def profile_table(self, limit: int = 50) -> str:
         """Jekyll's `--profile` Liquid table (Filename | Count | Bytes | Time, with a total)."""
+        from jekyll_py.profile import tabulate
         rows = self.profile_rows(limit)
         table = [("Filename", "Count", "Bytes", "Time")]
         for name, count, size, seconds in rows:
@@ -284,16 +294,7 @@ class LiquidEngine:
         table.append((f"TOTAL (for {len(rows)} files)", str(sum(r[1] for r in rows)),
                       f"{sum(r[2] for r in rows) / 1024:.2f}K",
                       f"{sum(r[3] for r in rows):.3f}"))
-        widths = [max(len(row[i]) for row in table) for i in range(4)]
-
-        def line(row):
-            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
-            return "| " + " | ".join(cells) + " |"
-
-        # terminal-table's look, as Jekyll prints it (no top or bottom border).
-        rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
-        out = [line(table[0]), rule] + [line(r) for r in table[1:]]
-        return "\n" + "\n".join(out) + "\n"
+        return tabulate(table)
 
 
 def _print_warning(text: str) -> None:
