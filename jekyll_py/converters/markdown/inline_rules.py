@@ -46,6 +46,32 @@ def backslash_newline_rule(state, silent):
     return True
 
 
+# kramdown's escapable characters (the GFM parser adds `~`); before any other character a
+# backslash is kept as written.
+KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`()[]{}#!:|\"'<>$=~")
+
+
+def kramdown_escape_rule(state, silent):
+    """Backslash escapes as kramdown reads them: `\\` at the end of a line is a line break,
+    a backslash before a character kramdown cannot escape stays text (`\;`, `\%`, `\/`)."""
+    pos = state.pos
+    src = state.src
+    if src[pos] != "\\" or pos + 1 >= state.posMax:
+        return False
+    following = src[pos + 1]
+    if following == "\\" and pos + 2 < state.posMax and src[pos + 2] == "\n":
+        if not silent:
+            state.push("hardbreak", "br", 0)
+        state.pos = pos + 3  # the break is written with its newline
+        return True
+    if following in KRAMDOWN_ESCAPABLE or following == "\n":
+        return False  # markdown-it's escape rule
+    if not silent:
+        state.pending += "\\"
+    state.pos = pos + 1
+    return True
+
+
 def guillemets_rule(state, silent):
     """`<<` is kramdown's guillemet, never the start of an HTML tag (`<<tight>>`)."""
     if not state.src.startswith("<<", state.pos):
@@ -169,6 +195,7 @@ def plugin(md, **opts):
     md.kd["kd_hard_wrap"] = opts.get("hard_wrap", False)
     md.kd["kd_gfm"] = opts.get("gfm", True)
     md.inline.ruler.before("escape", "kd_backslash_newline", backslash_newline_rule)
+    md.inline.ruler.before("escape", "kd_escape", kramdown_escape_rule)
     md.inline.ruler.at("newline", newline_rule)
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
