@@ -23,6 +23,9 @@ from . import html_syntax as hs
 from .entities import entity_text
 from .renderer import attrs_of, inline_of, register_block, render_inline
 
+# Ruby's String#strip removes ASCII whitespace and NUL only (not U+3000 and other spaces).
+RUBY_WHITESPACE = " \t\n\v\f\r\0"
+
 _PIPE_LINE = re.compile(r"(?:\||.*?[^\\]\|)")
 _SEP_LINE = re.compile(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
 _SEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
@@ -161,12 +164,12 @@ def table_rule(state, start, end, silent):
             if not _has_pipe_outside_code(text):
                 return False
             cells = split_row(text.rstrip(" \t"))
-            if leading_pipe and cells and not cells[0].strip():
+            if leading_pipe and cells and not cells[0].strip(RUBY_WHITESPACE):
                 cells.pop(0)
-            if cells and not cells[-1].strip():
+            if cells and not cells[-1].strip(RUBY_WHITESPACE):
                 cells.pop()
             columns = max(columns, len(cells))
-            rows.append([(c.strip(), line) for c in cells])
+            rows.append([(c.strip(RUBY_WHITESPACE), line) for c in cells])
         line += 1
     if not before_block_boundary(state, line, end):
         return False
