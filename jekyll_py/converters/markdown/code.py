@@ -182,9 +182,37 @@ def _fence_without_backticks(original):
     return rule
 
 
-def plugin(md, **opts):
-    md.inline.ruler.at("backticks", codespan_rule)
-    if not opts.get("gfm", True):
-        from markdown_it.rules_block.fence import fence
+def _closed_fences_only(original):
+    """kramdown reads a fence as code only when a closing fence (the same character, at least
+    as many) follows; an unclosed one is paragraph text (CommonMark runs it to the end)."""
 
-        md.block.ruler.at("fence", _fence_without_backticks(fence))
+    def rule(state, start, end, silent):
+        pos = state.bMarks[start] + state.tShift[start]
+        line_end = state.eMarks[start]
+        if state.sCount[start] - state.blkIndent >= 4 or pos + 3 > line_end:
+            return False
+        marker = state.src[pos]
+        if marker not in "`~":
+            return False
+        run = len(state.src[pos:line_end]) - len(state.src[pos:line_end].lstrip(marker))
+        if run < 3:
+            return False
+        for line in range(start + 1, end):
+            if state.sCount[line] < state.blkIndent:
+                break
+            first = state.bMarks[line] + state.tShift[line]
+            text = state.src[first:state.eMarks[line]]
+            if (state.sCount[line] - state.blkIndent < 4 and text.startswith(marker * run)
+                    and not text.strip(" \t").strip(marker)):
+                return original(state, start, end, silent)
+        return False
+
+    return rule
+
+
+def plugin(md, **opts):
+    from markdown_it.rules_block.fence import fence
+
+    md.inline.ruler.at("backticks", codespan_rule)
+    fence_rule = fence if opts.get("gfm", True) else _fence_without_backticks(fence)
+    md.block.ruler.at("fence", _closed_fences_only(fence_rule))
