@@ -4,8 +4,9 @@ Start tags of span elements get lower-case names, double-quoted attributes and `
 elements; the `markdown` attribute is dropped. A block-level tag (or a stray end tag) inside a
 paragraph is not HTML for kramdown: it is written as escaped text.
 
-The content of `code`, `kbd`, `samp`, `var` (and of every span element when `parse_span_html`
-is off, or with `markdown="0"`) is not Markdown: it is written as text, only the tags in it are
+The content of elements whose kramdown content model is raw (`code`, `kbd`, `samp`, `var`, and
+every element outside its span and block lists, such as `u` or `mark`; of every span element
+when `parse_span_html` is off, or with `markdown="0"`) is not Markdown: it is written as text, only the tags in it are
 read as tags (`<kbd>*x*</kbd>` keeps its stars).
 """
 
@@ -67,13 +68,16 @@ def raw_span_rule(state, silent):
     name = hs.normalise_name(m.group(1))
     if name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
         return False
-    parse = name not in hs.RAW_MODEL and state.md.kd["kd_parse_span_html"]
+    # kramdown parses the content only of elements whose content model is span (a, em, span,
+    # strong...); any other element (code, kbd, but also u, mark, s, custom ones) keeps it raw.
+    raw_model = hs.content_model(name) == "raw"
+    parse = not raw_model and state.md.kd["kd_parse_span_html"]
     attrs = hs.parse_attributes(m.group(2), name in hs.KNOWN_ELEMENTS)
     marker = attrs.get("markdown")
     if marker == "span":
         parse = True
     elif marker in ("1", "block"):  # the element's own content model
-        parse = name not in hs.RAW_MODEL
+        parse = not raw_model
     elif marker == "0":
         parse = False
     if parse:
