@@ -6,74 +6,72 @@ import unicodedata
 
 from jekyll_py.log import logger
 
-# Slugify character classes, as Jekyll's Utils.slugify defines them per mode.
+# Slugify, as Jekyll's Utils.slugify: runs of characters a mode does not keep become one "-".
 # Python's re has no \p{..}; "letters, marks and decimal digits" is checked per character.
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
 
-
-def _is_word_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in ("L", "M") or cat == "Nd"
-
-
-def _replace_runs(text: str, keep) -> str:
-    out = []
-    in_run = False
-    for ch in text:
-        if keep(ch):
-            out.append(ch)
-            in_run = False
-        elif not in_run:
-            out.append("-")
-            in_run = True
-    return "".join(out)
-
-
-_LATIN_FALLBACK = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                   "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l", "Ł": "L", "đ": "d",
-                   "Đ": "D", "ı": "i"}
+# I18n.transliterate's approximations that are not "drop the accent" (Latin-1 and Extended-A).
+_TRANSLITERATIONS = {
+    "Æ": "AE", "Ð": "D", "×": "x", "Ø": "O", "Þ": "Th", "ß": "ss", "æ": "ae", "ð": "d",
+    "ø": "o", "þ": "th", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ĸ": "k", "Ŀ": "L",
+    "ŀ": "l", "Ł": "L", "ł": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe",
+    "Ŧ": "T", "ŧ": "t",
+}
 
 
 def transliterate(text: str) -> str:
-    """Latin transliteration in the spirit of I18n.transliterate: accents dropped, others '?'."""
+    """I18n.transliterate with the default (English) rules: Latin letters lose their accents,
+    every other non-ASCII character becomes `?`."""
     out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        if ch in _LATIN_FALLBACK:
-            out.append(_LATIN_FALLBACK[ch])
-            continue
-        decomposed = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append(base if base and all(ord(c) < 128 for c in base) else "?")
+    for char in text:
+        code = ord(char)
+        if code < 0x80:
+            out.append(char)
+        elif char in _TRANSLITERATIONS:
+            out.append(_TRANSLITERATIONS[char])
+        elif 0xC0 <= code <= 0x17E and char != "÷":
+            out.append("".join(c for c in unicodedata.normalize("NFKD", char)
+                               if not unicodedata.combining(c)))
+        else:
+            out.append("?")
     return "".join(out)
 
 
-SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+def _is_slug_char(char: str, mode: str) -> bool:
+    """Whether `char` survives slugification in `mode`."""
+    if mode == "raw":
+        return not char.isspace()
+    if mode == "ascii":
+        return char.isascii() and char.isalnum()
+    category = unicodedata.category(char)
+    if category[0] in ("L", "M") or category == "Nd":
+        return True
+    return mode == "pretty" and char in _PRETTY_KEEP
 
 
 def slugify(text, mode: str | None = None, cased: bool = False):
     """Jekyll's Utils.slugify: returns None for None."""
     if text is None:
         return None
-    text = original = str(text)
+    text = str(text)
     mode = mode or "default"
     if mode not in SLUGIFY_MODES:
         return text if cased else text.lower()
     if mode == "latin":
         text = transliterate(text)
-    if mode == "raw":
-        slug = re.sub(r"\s+", "-", text)
-    elif mode == "pretty":
-        slug = _replace_runs(text, lambda c: _is_word_char(c) or c in _PRETTY_KEEP)
-    elif mode == "ascii":
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
-    else:  # default and latin
-        slug = _replace_runs(text, _is_word_char)
-    slug = re.sub(r"^-|-$", "", slug, flags=re.M)
+        mode = "default"
+    out, in_run = [], False
+    for char in text:
+        if _is_slug_char(char, mode):
+            out.append(char)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    slug = re.sub(r"^-|-$", "", "".join(out), flags=re.M)
     if not slug:
-        logger.warn("Warning:", f"Empty `slug` generated for '{original}'.")
+        logger.warn("Warning:", f"Empty `slug` generated for '{text}'.")
     return slug if cased else slug.lower()
 
 

@@ -6,80 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 
+from jekyll_py import utils
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.standard import cgi_escape_text
 from jekyll_py.liquid.filters.support import as_liquid, nil_to_none
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 
 # -- slugify -------------------------------------------------------------------------------------
-SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
-_PRETTY_KEEP = set("._~!$&'()+,;=@")
-
-# I18n.transliterate's approximations that are not "drop the accent" (Latin-1 and Extended-A).
-_TRANSLITERATIONS = {
-    "Æ": "AE", "Ð": "D", "×": "x", "Ø": "O", "Þ": "Th", "ß": "ss", "æ": "ae", "ð": "d",
-    "ø": "o", "þ": "th", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ĸ": "k", "Ŀ": "L",
-    "ŀ": "l", "Ł": "L", "ł": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe",
-    "Ŧ": "T", "ŧ": "t",
-}
-
-
-def transliterate(text: str) -> str:
-    """I18n.transliterate with the default (English) rules: Latin letters lose their accents,
-    every other non-ASCII character becomes `?`."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x80:
-            out.append(char)
-        elif char in _TRANSLITERATIONS:
-            out.append(_TRANSLITERATIONS[char])
-        elif 0xC0 <= code <= 0x17E and char != "÷":
-            out.append("".join(c for c in unicodedata.normalize("NFKD", char)
-                               if not unicodedata.combining(c)))
-        else:
-            out.append("?")
-    return "".join(out)
-
-
-def _is_slug_char(char: str, mode: str) -> bool:
-    """Whether `char` survives slugification in `mode`."""
-    if mode == "raw":
-        return not char.isspace()
-    if mode == "ascii":
-        return char.isascii() and char.isalnum()
-    category = unicodedata.category(char)
-    if category[0] in ("L", "M") or category == "Nd":
-        return True
-    return mode == "pretty" and char in _PRETTY_KEEP
-
-
-def slugify_text(text: str, mode=None, cased: bool = False):
-    """Jekyll's Utils.slugify."""
-    mode = mode or "default"
-    if mode not in SLUGIFY_MODES:
-        return text if cased else text.lower()
-    if mode == "latin":
-        text = transliterate(text)
-        mode = "default"
-    out, in_run = [], False
-    for char in text:
-        if _is_slug_char(char, mode):
-            out.append(char)
-            in_run = False
-        elif not in_run:
-            out.append("-")
-            in_run = True
-    slug = re.sub(r"^-|-$", "", "".join(out), flags=re.M)
-    if not cased:
-        slug = slug.lower()
-    if slug == "":
-        from jekyll_py.log import logger
-        logger.warn("Warning:", f"Empty `slug` generated for '{text}'.")
-    return slug
 
 
 def slugify(value, mode=None):
@@ -90,7 +25,7 @@ def slugify(value, mode=None):
         # Ruby's NoMethodError, with the source line Ruby 3.1's error_highlight appends.
         raise JekyllTagError(f"undefined method `gsub' for {ruby.inspect(value)}:"
                              f"{_ruby_class(value)} string.gsub(replaceable_char, \"-\") ^^^^^")
-    return slugify_text(value, nil_to_none(mode))
+    return utils.slugify(value, nil_to_none(mode))
 
 
 def _ruby_class(value) -> str:
