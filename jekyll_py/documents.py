@@ -123,15 +123,8 @@ class Page(Convertible):
     def __init__(self, site, directory: str, name: str, base: str | None = None):
         # `directory` is Jekyll's @dir: "" for the root, "/sub/dir" otherwise; `base` is the
         # folder it is relative to (the source, or a theme's root for a theme's assets).
-        self.site = site
-        self.dir_ = directory
-        self.name = name
-        self.path = os.path.join(base or site.source, directory.lstrip("/"), name)
-        self.relative_path = f"{directory}/{name}".lstrip("/")
-        self.ext = os.path.splitext(name)[1]
-        self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.ext)] if self.ext else name)
-        self.extra_outputs = {}
-        self.pager = None
+        self._place(site, directory, name, os.path.join(base or site.source,
+                                                        directory.lstrip("/"), name))
         front = self.read_front_matter(self.path, self.relative_path, strict_label="page")
         # A page's own keys win over defaults even when null (Jekyll only falls back to defaults
         # for missing keys); templates see the two deep-merged, see `liquid_data`.
@@ -139,10 +132,22 @@ class Page(Convertible):
         self.data = {**self.defaults_data, **(front or {})}
         if front is not None and front.get("permalink") == "":
             raise JekyllError(f"Invalid permalink in {self.path}")
-        self._url = None
         if site.config.get("page_excerpts") and self.generate_excerpt:
             self.data.setdefault("excerpt", Excerpt(self))
         trigger_post_init(self)
+
+    def _place(self, site, directory: str, name: str, path: str) -> None:
+        """Names and places every kind of page shares (Page#process in Jekyll)."""
+        self.site = site
+        self.dir_ = directory
+        self.name = name
+        self.path = path
+        self.relative_path = posixpath.join(directory, name).lstrip("/")
+        self.ext = os.path.splitext(name)[1]
+        self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.ext)] if self.ext else name)
+        self.extra_outputs = {}
+        self.pager = None
+        self._url = None
 
     # -- identity and URLs ---------------------------------------------------------------
 
@@ -214,20 +219,11 @@ class GeneratedPage(Page):
     """A page made by a plugin, not read from a file (Jekyll's PageWithoutAFile)."""
 
     def __init__(self, site, directory: str, name: str, content: str = "", data: dict | None = None):
-        self.site = site
-        self.dir_ = directory
-        self.name = name
-        self.path = os.path.join(site.source, directory.lstrip("/"), name)
-        self.relative_path = f"{directory}/{name}".lstrip("/")
-        self.ext = os.path.splitext(name)[1]
-        self.basename = re.sub(r"\.*$", "", name[: len(name) - len(self.ext)] if self.ext else name)
-        self.extra_outputs = {}
-        self.pager = None
+        self._place(site, directory, name, os.path.join(site.source, directory.lstrip("/"), name))
         self.content = content
         self.front_matter_lines = 0
         self.defaults_data = site.defaults.all(self.relative_path, "pages")
         self.data = {**self.defaults_data, **(data or {})}
-        self._url = None
         trigger_post_init(self)
 
     def __repr__(self) -> str:
@@ -241,15 +237,10 @@ class SourceMapPage(Page):
     as it is (no Liquid, no layout)."""
 
     def __init__(self, css_page: Page, text: str):
-        self.site = css_page.site
-        self.dir_ = css_page.dir  # the CSS page's URL folder (Page#dir), not its source folder
-        self.name = css_page.basename + ".css.map"
-        self.path = os.path.join(os.path.dirname(css_page.path), self.name)
-        self.relative_path = posixpath.join(self.dir_, self.name).lstrip("/")
-        self.ext = ".map"
-        self.basename = css_page.basename + ".css"
-        self.extra_outputs = {}
-        self.pager = None
+        name = css_page.basename + ".css.map"
+        # In the CSS page's URL folder (Page#dir), not its source folder.
+        self._place(css_page.site, css_page.dir, name,
+                    os.path.join(os.path.dirname(css_page.path), name))
         self.content = text
         self.front_matter_lines = 0
         self.defaults_data = css_page.defaults_data

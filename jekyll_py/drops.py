@@ -205,7 +205,7 @@ class SiteDrop(Drop):
             value = self.computed[key](site)
         else:
             return site.config[key]
-        # The lists are built once per render pass; the model does not change while rendering.
+        # Built once per render pass; a model change while rendering calls forget().
         self._cache[key] = value
         return value
 
