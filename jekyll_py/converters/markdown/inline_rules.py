@@ -53,7 +53,7 @@ KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`()[]{}#!:|\"'<>$=~")
 
 def kramdown_escape_rule(state, silent):
     """Backslash escapes as kramdown reads them: `\\` at the end of a line is a line break,
-    a backslash before a character kramdown cannot escape stays text (`\;`, `\%`, `\/`)."""
+    a backslash before a character kramdown cannot escape stays text (`\\;`, `\\%`, `\\/`)."""
     pos = state.pos
     src = state.src
     if src[pos] != "\\" or pos + 1 >= state.posMax:
