@@ -1,7 +1,9 @@
-"""The `jekyll-py` command, spelled as `jekyll` spells it: build, clean, help, --version."""
+"""The `jekyll-py` command, spelled as `jekyll` spells it: build, clean, help, --version,
+plus the commands that live in their own packages (serve, check)."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shutil
 import sys
@@ -49,6 +51,27 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="Accepted for compatibility; related posts are the most recent")
 
 
+# Commands implemented in their own package. Each package has
+#   add_arguments(parser, add_build_options)  to declare its options, and
+#   run(args) -> int                          to carry the command out (raising JekyllError
+#                                             for bad input, as the build does).
+# (name, aliases, package, help)
+PACKAGE_COMMANDS = [
+    ("serve", ["s", "server"], "jekyll_py.serve", "Serve your site locally"),
+    ("check", [], "jekyll_py.check", "Check the built site: links, anchors, images, scripts"),
+]
+
+
+def _command_package(package: str):
+    """The package of a command, or None while it is not part of this installation."""
+    try:
+        return importlib.import_module(package)
+    except ModuleNotFoundError as err:
+        if err.name == package:
+            return None
+        raise
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jekyll-py", description=DESCRIPTION)
     parser.add_argument("-v", "--version", action="version",
@@ -58,6 +81,12 @@ def make_parser() -> argparse.ArgumentParser:
     _add_build_options(build)
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_site_options(clean)
+    for name, aliases, package, help_text in PACKAGE_COMMANDS:
+        module = _command_package(package)
+        if module is not None:
+            sub = commands.add_parser(name, aliases=aliases, help=help_text)
+            sub.set_defaults(package=package)
+            module.add_arguments(sub, _add_build_options)
     help_cmd = commands.add_parser("help", help="Show the help message, optionally for a given command")
     help_cmd.add_argument("topic", nargs="?", help="A command to show help for")
     return parser
@@ -88,13 +117,21 @@ def _overrides(args) -> dict:
     return result
 
 
-def _build(args) -> int:
+def load_site(args, extra_overrides: dict | None = None):
+    """The Site the command-line arguments describe (configuration read, nothing built)."""
     from jekyll_py import config as site_config
-    from jekyll_py.profile import profile_build
     from jekyll_py.site import Site
 
-    config = site_config.load(_overrides(args))
-    site = Site(config)
+    overrides = _overrides(args)
+    overrides.update(extra_overrides or {})
+    return Site(site_config.load(overrides))
+
+
+def _build(args) -> int:
+    from jekyll_py.profile import profile_build
+
+    site = load_site(args)
+    config = site.config
     logger.info("Source:", config["source"])
     logger.info("Destination:", config["destination"])
     # --incremental is accepted, but every build is whole (unchanged Markdown and Sass come
@@ -158,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "clean":
             return _clean(args)
+        if getattr(args, "package", None):
+            return _command_package(args.package).run(args)
     except JekyllError as err:
         if args.trace:
             traceback.print_exc()
