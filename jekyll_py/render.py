@@ -39,20 +39,42 @@ def convert(site, doc, content: str) -> str:
         # Markdown output depends only on the text and the kramdown settings: cached, as Jekyll
         # caches it, so a rebuild converts only what changed.
         key = site.markdown_cache.key(site.markdown_fingerprint, content)
-        return site.markdown_cache.getset(key, lambda: _convert(converter, doc, content))
+        try:
+            return site.markdown_cache.getset(key, lambda: _convert(converter, doc, content,
+                                                                    kramdown=True))
+        except _KramdownBug as bug:  # not cached: the next build tries the real converter again
+            return _plain_markdown_fallback(doc, content, bug.__cause__)
     return _convert(converter, doc, content)
 
 
-def _convert(converter, doc, content: str) -> str:
+def _convert(converter, doc, content: str, kramdown: bool = False) -> str:
     try:
         return converter.convert(content, doc) if _takes_document(converter) \
             else converter.convert(content)
     except JekyllError:
         raise
     except Exception as err:  # a converter bug must still name the file
+        if kramdown:
+            # kramdown converts any text, so a failure here is a bug in our emulation of it,
+            # not bad input: the page is still written (as plain CommonMark) and the build goes
+            # on, rather than the whole site failing for one page.
+            raise _KramdownBug() from err
         raise ConversionError(
             f"Conversion error: {type(converter).__name__} encountered an error while "
             f"converting '{doc.relative_path}': {err}") from err
+
+
+class _KramdownBug(Exception):
+    """Our kramdown converter failed on a text (its cause is the converter's exception)."""
+
+
+def _plain_markdown_fallback(doc, content: str, err: Exception) -> str:
+    from markdown_it import MarkdownIt
+
+    logger.warn("Conversion error:", f"jekyll-py's kramdown converter failed on "
+                f"'{doc.relative_path}' ({type(err).__name__}: {err}); the file was converted "
+                "as plain CommonMark instead. Please report this with the file.")
+    return MarkdownIt("commonmark").enable("table").render(content)
 
 
 def _takes_document(converter) -> bool:
