@@ -63,13 +63,17 @@ PACKAGE_COMMANDS = [
 
 
 def _command_package(package: str):
-    """The package of a command, or None while it is not part of this installation."""
+    """The package of a command, or None while it is not part of this installation (or does
+    not offer the add_arguments/run pair yet)."""
     try:
-        return importlib.import_module(package)
+        module = importlib.import_module(package)
     except ModuleNotFoundError as err:
         if err.name == package:
             return None
         raise
+    if not (hasattr(module, "add_arguments") and hasattr(module, "run")):
+        return None
+    return module
 
 
 def make_parser() -> argparse.ArgumentParser:
