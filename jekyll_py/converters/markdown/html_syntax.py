@@ -98,6 +98,15 @@ def html_attributes(attrs: dict) -> str:
     return "".join(out)
 
 
+def span_tag_is_text(raw: str) -> bool:
+    """True when kramdown reads this tag inside a paragraph as plain text, not HTML: a block
+    element's start or end tag, or anything that is neither a tag nor a comment."""
+    if raw.startswith("<!") or raw.startswith("<?"):
+        return False
+    m = TAG_RE.fullmatch(raw) or CLOSE_TAG_RE.fullmatch(raw)
+    return not m or normalise_name(m.group(1)) in BLOCK_ELEMENTS
+
+
 def starts_lazy_end(line: str) -> bool:
     """True if a paragraph line is an HTML start/end tag that ends the paragraph."""
     m = re.match(r" {0,3}</?(" + NAME + r")", line)

@@ -81,6 +81,20 @@ def paragraph_rule(state, start, end, silent):
         lines.append(src[b : state.eMarks[i]])
     content = "\n".join(lines).rstrip()
     state.line = next_line
+    previous = _paragraph_just_before(state, start)
+    if previous is not None:
+        # The line ended the previous paragraph but no block rule took it (a "```" that opens
+        # no closed fence, a stray `</div>`): kramdown appends it to that paragraph, joined
+        # with "  \n" when the paragraph's last line ended in two spaces (a hard break).
+        first_line_start = state.bMarks[start]
+        joiner = "  \n" if src[max(0, first_line_start - 3) : first_line_start] == "  \n" else "\n"
+        content = src[first_line_start : state.bMarks[start] + state.tShift[start]][
+            min(state.tShift[start], max(state.blkIndent, 0)) :
+        ] + content
+        previous.content += joiner + content
+        previous.map = [previous.map[0], next_line]
+        state.tokens[-3].map = previous.map
+        return True
     token = state.push("paragraph_open", "p", 1)
     token.map = [start, next_line]
     token = state.push("inline", "", 0)
@@ -89,6 +103,17 @@ def paragraph_rule(state, start, end, silent):
     token.children = []
     state.push("paragraph_close", "p", -1)
     return True
+
+
+def _paragraph_just_before(state, start):
+    """The inline token of a paragraph that ends on the line right above `start`, if any."""
+    tokens = state.tokens
+    if len(tokens) < 3 or tokens[-1].type != "paragraph_close" or tokens[-1].level != state.level:
+        return None
+    inline = tokens[-2]
+    if inline.type != "inline" or not inline.map or inline.map[1] != start:
+        return None
+    return inline
 
 
 def plugin(md, **opts):

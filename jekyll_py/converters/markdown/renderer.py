@@ -293,6 +293,8 @@ def plain_text(tokens) -> str:
     for tok in tokens:
         if tok.type in ("text", "text_special", "code_inline", "math_inline", "kd_abbr", "kd_raw_text"):
             out.append(unmark(tok.content))
+        elif tok.type == "html_inline" and hs.span_tag_is_text(tok.content):
+            out.append(tok.content)  # kramdown keeps `<hr>` in a header as text
         elif tok.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif tok.children:
