@@ -1,7 +1,7 @@
 """Pygments tokens re-classed the way Rouge 3.30 classes the same text, per language.
 
 Rouge and Pygments share the short class names (`k`, `s2`, `nf`...), but their lexers give
-many constructs different token types: Python strings are `s` in Rouge whatever their quotes,
+many constructs different token types:
 JSON keys are `nl`, YAML keys `na`, and so on. Each `Dialect` below says, for one Pygments
 lexer, which class becomes which, which words get a class of their own, and how a token is cut
 into several. (Languages lexed by our own lexers, `*_lexer.py`, have no dialect here.)
@@ -42,44 +42,6 @@ class Dialect:
 
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
-
-
-# ---- Python -------------------------------------------------------------------------------------
-
-def _python_split(cls, text):
-    if cls == "nd" and text.startswith("@"):  # Rouge: `@` operator, then the name
-        name = text[1:]
-        return [("o", "@"), ("nb" if name in _PY_BUILTINS else "n", name)]
-    return [(cls, text)]
-
-
-_PY_BUILTINS = set(
-    "abs all any bin bool bytearray bytes callable chr classmethod compile complex delattr dict "
-    "dir divmod enumerate eval filter float format frozenset getattr globals hasattr hash hex id "
-    "input int isinstance issubclass iter len list locals map max min next object oct open ord "
-    "pow property range repr reversed round set setattr slice sorted staticmethod str sum super "
-    "tuple type vars zip".split()
-)
-
-def _python_post(tokens):
-    """`raise X from exc`: Rouge's `from` there is a keyword and `exc` a plain name."""
-    for i, (cls, text) in enumerate(tokens):
-        if cls == "kn" and text == "from" and i > 0 and "\n" not in tokens[i - 1][1]:
-            tokens[i] = ["k", text]
-            if i + 2 < len(tokens) and tokens[i + 2][0] == "nn":
-                tokens[i + 2] = ["n", tokens[i + 2][1]]
-    return tokens
-
-
-PYTHON = Dialect(
-    classes={"s1": "s", "s2": "s", "sd": "s", "sb": "s", "sc": "s", "ne": "nb", "fm": "nf",
-             "vm": "n", "kc": "bp"},
-    words={"print": "k", "exec": "k", ".": "p"},
-    word_classes=frozenset({"nb", "o"}),
-    comment_newline=True,
-    split=_python_split,
-    post=_python_post,
-)
 
 
 # ---- data formats -----------------------------------------------------------------------------------
@@ -304,7 +266,6 @@ TOML = Dialect(
 
 # Pygments lexer alias (its first one) -> dialect.
 DIALECTS = {
-    "python": PYTHON, "python3": PYTHON, "py": PYTHON,
     "toml": TOML,
     "json": JSON,
     "yaml": YAML,

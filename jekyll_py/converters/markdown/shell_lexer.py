@@ -40,7 +40,7 @@ def _c(pattern):
 
 # (pattern, class or tuple of classes for groups, action)
 _INTERP = [
-    (_c(r"\\$"), "se", None),
+    (_c(r"\\(?=\n|\Z)"), "se", None),  # a line continuation (Ruby's `$` ends any line)
     (_c(r"\\."), "se", None),
     (_c(r"\$\(\("), "k", "math"),
     (_c(r"\$\("), "si", "paren_interp"),
