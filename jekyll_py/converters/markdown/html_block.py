@@ -287,17 +287,64 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 def _finish(state, start, after, tok):
-    """Move the block state to the line holding position `after` (mid-line text after an
-    element is dropped into the next line, which kramdown would parse from the same spot)."""
+    """Move the block state to position `after`. Text after an element on the same line is
+    where kramdown goes on parsing blocks, as if a line started there: that line is made to
+    begin at `after` (its indentation counted from there)."""
     if after >= len(state.src):
         line = state.lineMax
     else:
         line = _line_of(state, after)
         if after > state.bMarks[line]:
+            if after < state.eMarks[line] and _start_line_at(state, line, after):
+                tok.map = [start, max(line, start + 1)]
+                if line > start or state.env.get("kd_in_line_rest") == (id(state), line):
+                    state.line = line  # (the loop in _parse_rest_of_line goes on from here)
+                else:
+                    _parse_rest_of_line(state, line)
+                return
             line += 1
     line = max(line, start + 1)
     tok.map = [start, line]
     state.line = line
+
+
+def _start_line_at(state, line, pos):
+    """Make `line` start at `pos`; False when the rest of the line is blank."""
+    src = state.src
+    width = 0
+    text = pos
+    while text < state.eMarks[line] and src[text] in " \t":
+        width = width + 4 - width % 4 if src[text] == "\t" else width + 1
+        text += 1
+    if text >= state.eMarks[line]:
+        return False
+    state.bMarks[line] = pos
+    state.tShift[line] = text - pos
+    state.sCount[line] = state.blkIndent + width
+    state.bsCount[line] = 0
+    return True
+
+
+def _parse_rest_of_line(state, line):
+    """Run the block rules at `line` until one moves past it (markdown-it wants every rule to
+    move past its first line, so the rest of an element's own line is parsed here; a line of
+    several elements is handled in this loop, each one leaving the line starting after it)."""
+    env = state.env
+    outer = env.get("kd_in_line_rest")
+    env["kd_in_line_rest"] = (id(state), line)
+    try:
+        while True:
+            state.line = line
+            begin = state.bMarks[line]
+            for rule in state.md.block.ruler.getRules(""):
+                if rule(state, line, state.lineMax, False):
+                    break
+            if state.line > line or state.bMarks[line] <= begin:
+                break
+    finally:
+        env["kd_in_line_rest"] = outer
+    if state.line <= line:
+        state.line = line + 1
 
 
 def terminates_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
