@@ -39,6 +39,7 @@ from .javascript_lexer import lex_javascript, lex_typescript
 from .liquid_lexer import lex_liquid
 from .markdown_lexer import lex_markdown
 from .python_lexer import lex_python
+from .r_lexer import lex_r
 from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
@@ -78,7 +79,7 @@ def _escape(text: str) -> str:
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
-               "coq": lex_coq,
+               "coq": lex_coq, "r": lex_r,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -86,7 +87,7 @@ _OWN_NAMES = {
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
-    "coq": "coq",
+    "coq": "coq", "r": "r", "s": "r",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",

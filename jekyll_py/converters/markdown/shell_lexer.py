@@ -51,9 +51,11 @@ _INTERP = [
 ]
 _BASIC = [
     (_c(r"#.*"), "c", None),
-    (_c(r"\b(?:" + _alt(_KEYWORDS) + r")\s*\b"), "k", None),
-    (_c(r"\bcase\b"), "k", "case"),
-    (_c(r"\b(?:" + _alt(_BUILTINS) + r")\s*\b(?![.-])"), "nb", None),
+    # Rouge matches as if the text began at the current position, so a leading `\b` always
+    # holds there (`\bin` after the escape `\b` is the keyword `in`): ours are left out.
+    (_c(r"(?:" + _alt(_KEYWORDS) + r")\s*\b"), "k", None),
+    (_c(r"case\b"), "k", "case"),
+    (_c(r"(?:" + _alt(_BUILTINS) + r")\s*\b(?![.-])"), "nb", None),
     (_c(r"[.](?=\s)"), "nb", None),
     (_c(r"(\b\w+)(=)"), ("nv", "o"), None),
     (_c(r"[\[\]{}()!=>]"), "o", None),
@@ -98,7 +100,7 @@ STATES = {
         (_c(r"\d+(?:#\w+)?"), "m", None),
     ] + _ROOT,
     "case": [
-        (_c(r"\besac\b"), "k", "#pop"),
+        (_c(r"esac\b"), "k", "#pop"),
         (_c(r"\|"), "p", None),
         (_c(r"\)"), "p", "case_stanza"),
     ] + _ROOT,
