@@ -34,11 +34,17 @@ def add_arguments(parser, add_build_options) -> None:
 
 
 def _build(site) -> None:
+    """The build `jekyll-py build` runs, with its log lines (and --profile tables)."""
+    from jekyll_py.profile import profile_build
+
     logger.info("Source:", site.config["source"])
     logger.info("Destination:", site.config["destination"])
     logger.info("Generating...")
     started = time.monotonic()
-    site.process()
+    if site.config.get("profile"):
+        print(profile_build(site))
+    else:
+        site.process()
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
 
 
@@ -72,9 +78,10 @@ def check_site(dest: str, config: dict, options) -> tuple[list[Problem], Counts]
             names[relative] = report_path(dest, relative)
         return names[relative]
 
+    baseurl = normalise_baseurl(config.get("baseurl"))
     site = SiteContext(files=files, ids={page.path: page.ids for page in pages},
-                       options=options, baseurl=normalise_baseurl(config.get("baseurl")),
-                       site_url=normalise_site_url(config.get("url")), name_of=name_of)
+                       options=options, baseurl=baseurl,
+                       site_url=normalise_site_url(config.get("url"), baseurl), name_of=name_of)
     counts = Counts(external_checked=options.external)
     problems: list[Problem] = []
     external_refs: list[tuple[str, str, int]] = []  # (url, page path, line)

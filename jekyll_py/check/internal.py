@@ -39,7 +39,7 @@ class SiteContext:
     ids: dict            # destination-relative HTML path -> set of ids
     options: CheckOptions
     baseurl: str         # "" or "/blog"
-    site_url: str        # "" or "https://example.com" (links to it are internal)
+    site_url: str        # "" or "https://example.com/blog" (links under it are internal)
     name_of: callable    # destination-relative path -> name in the report
 
 

@@ -104,13 +104,13 @@ def load_options(config_value, args) -> CheckOptions:
     options = CheckOptions()
     options.ignore_urls = _patterns(
         _string_list(config_value.get("ignore_urls"), "check.ignore_urls in the configuration")
-        + _comma_list(getattr(args, "ignore_urls", None)), "ignore_urls")
+        + _comma_list(getattr(args, "ignore_urls", None)), "check.ignore_urls / --ignore-urls")
     options.ignore_files = _patterns(
         _string_list(config_value.get("ignore_files"), "check.ignore_files in the configuration")
-        + _comma_list(getattr(args, "ignore_files", None)), "ignore_files")
+        + _comma_list(getattr(args, "ignore_files", None)), "check.ignore_files / --ignore-files")
     options.disabled = _checks(
         _string_list(config_value.get("disable"), "check.disable in the configuration")
-        + _comma_list(getattr(args, "disable", None)), "disable")
+        + _comma_list(getattr(args, "disable", None)), "check.disable / --disable")
     external = config_value.get("external", False)
     if not isinstance(external, bool):
         raise JekyllError("Error: check.external in the configuration must be true or false.")

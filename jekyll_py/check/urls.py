@@ -31,6 +31,7 @@ class Target:
 
 
 def classify(url: str, site_url: str) -> str:
+    """SKIP, EXTERNAL or INTERNAL; `site_url` as normalise_site_url gives it."""
     if url.startswith("//"):
         return EXTERNAL
     match = _SCHEME.match(url)
@@ -49,11 +50,18 @@ def _on_site(url: str, site_url: str) -> bool:
         or url.startswith(site_url + "?")
 
 
-def normalise_site_url(url) -> str:
-    """The site's `url` setting as a prefix (no trailing slash), or "" when unset."""
+def _on_site_path(url: str, site_url: str, baseurl: str) -> str:
+    """An absolute URL on the site as a root-relative one ("https://me.io/blog?q" -> "/blog/?q")."""
+    rest = url[len(site_url):]
+    return baseurl + (rest if rest.startswith("/") else "/" + rest)
+
+
+def normalise_site_url(url, baseurl: str) -> str:
+    """The address the destination is served at: the site's `url` setting followed by the
+    baseurl (as normalise_baseurl gives it), no trailing slash; "" when `url` is unset."""
     if not isinstance(url, str) or not _SCHEME.match(url.strip()):
         return ""
-    return url.strip().rstrip("/")
+    return url.strip().rstrip("/") + baseurl
 
 
 def normalise_baseurl(baseurl) -> str:
@@ -68,9 +76,9 @@ def resolve(url: str, page_path: str, *, baseurl: str, site_url: str,
             base: str | None = None) -> Target:
     """Where internal `url` on the page at `page_path` (relative to the destination) points."""
     if site_url and _on_site(url, site_url):
-        url = url[len(site_url):] or "/"
+        url = _on_site_path(url, site_url, baseurl)
     if base and not url.startswith("/") and not url.startswith("#"):
-        url = _join_base(base, url, site_url)
+        url = _join_base(base, url, site_url, baseurl)
     parts = urlsplit(url)
     fragment = parts.fragment if "#" in url else None  # as written (compared decoded too)
     path = unquote(parts.path)
@@ -95,10 +103,10 @@ def resolve(url: str, page_path: str, *, baseurl: str, site_url: str,
     return Target(relative, fragment)
 
 
-def _join_base(base: str, url: str, site_url: str) -> str:
+def _join_base(base: str, url: str, site_url: str, baseurl: str) -> str:
     """A relative URL under <base href>, as a root-relative path when the base is on this site."""
     if site_url and _on_site(base, site_url):
-        base = base[len(site_url):] or "/"
+        base = _on_site_path(base, site_url, baseurl)
     if _SCHEME.match(base) or base.startswith("//"):
         return url  # a base on another host: leave relative resolution to the page's folder
     if not base.startswith("/"):
