@@ -35,6 +35,7 @@ from .rouge_languages import ROUGE_LANGUAGES
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
+from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .liquid_lexer import lex_liquid
 from .markdown_lexer import lex_markdown
@@ -79,7 +80,7 @@ def _escape(text: str) -> str:
 # Languages lexed here rather than by Pygments (see shell_lexer.py).
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
-               "coq": lex_coq, "r": lex_r,
+               "coq": lex_coq, "r": lex_r, "java": lex_java,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -87,7 +88,7 @@ _OWN_NAMES = {
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
-    "coq": "coq", "r": "r", "s": "r",
+    "coq": "coq", "r": "r", "s": "r", "java": "java",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",

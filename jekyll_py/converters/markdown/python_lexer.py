@@ -107,7 +107,7 @@ _ROOT = [
     (_c(r"[\[\]{}:(),;.]"), "p", None),
     (_c(r"\\\n"), "", None),
     (_c(r"\\"), "", None),
-    (_c(r"(?:in|is|and|or|not)\b", re.A), "ow", None),
+    (_c(r"(?:in|is|and|or|not)\b"), "ow", None),
     (_c(r"(?:<<|>>|//|\*\*)=?"), "o", None),
     (_c(r"[-~+/*%=<>&^|@]=?|!="), "o", None),
     (_c(rf"(from)((?:\\{_S}|{_S})+)({_DOTTED_ID})((?:\\{_S}|{_S})+)(import)"),

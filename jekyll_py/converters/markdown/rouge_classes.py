@@ -172,21 +172,8 @@ def _cpp_post(tokens):
     return out
 
 
-def _java_post(tokens):
-    """Rouge: capitalised names are classes, ALL-CAPS ones constants."""
-    for i, (cls, text) in enumerate(tokens):
-        if cls == "n" and text[:1].isupper():
-            tokens[i] = ["no" if text.isupper() and len(text) > 1 else "nc", text]
-    return tokens
-
-
 C = Dialect(comment_newline=False, post=_c_post)
 CPP = Dialect(classes={"nn": "n"}, comment_newline=False, post=_cpp_post)
-JAVA = Dialect(
-    classes={"p": "o"},
-    comment_newline=False,
-    post=_java_post,
-)
 GO = Dialect(
     classes={"nx": "n", "kd": "k", "kn": "k", "c1": "c", "kc": "no", "mi": "m", "mf": "m",
              "o": "o"},
@@ -272,7 +259,7 @@ DIALECTS = {
     "html": HTML, "xml": HTML,
     "css": CSS, "scss": SCSS,
     "diff": DIFF,
-    "c": C, "cpp": CPP, "java": JAVA, "go": GO, "ruby": RUBY, "sql": SQL,
+    "c": C, "cpp": CPP, "go": GO, "ruby": RUBY, "sql": SQL,
 }
 
 PLAIN = Dialect()
