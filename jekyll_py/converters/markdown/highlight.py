@@ -32,6 +32,7 @@ from pygments.util import ClassNotFound
 
 from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
+from .c_lexer import lex_c, lex_cpp
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
@@ -81,6 +82,7 @@ def _escape(text: str) -> str:
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
                "coq": lex_coq, "r": lex_r, "java": lex_java,
+               "c": lex_c, "cpp": lex_cpp,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -89,6 +91,7 @@ _OWN_NAMES = {
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
     "coq": "coq", "r": "r", "s": "r", "java": "java",
+    "c": "c", "cpp": "cpp", "c++": "cpp",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",

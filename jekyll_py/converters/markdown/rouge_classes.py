@@ -136,44 +136,6 @@ DIFF = Dialect(classes={"gu": "p"})
 
 # ---- C family and others --------------------------------------------------------------------------
 
-def _c_post(tokens, plain_struct_names=True):
-    """A C struct name is a plain name for Rouge (C++ classes it); `-1` is an operator and a
-    number."""
-    for i, (cls, text) in enumerate(tokens):
-        if (
-            plain_struct_names and cls == "nc" and i > 1
-            and tokens[i - 2][1] in ("struct", "union", "enum")
-        ):
-            tokens[i] = ["n", text]
-        elif cls == "mi" and text.startswith("-") and len(text) > 1:
-            tokens[i : i + 1] = [["o", "-"], ["mi", text[1:]]]
-    return tokens
-
-
-def _cpp_post(tokens):
-    out = []
-    in_template = False  # inside `template <...>`: Rouge ends the list with punctuation
-    # Rouge's C++ lexer names functions only before the first `{` of the text: that brace
-    # enters its function state, which C++'s brace rule never leaves again.
-    in_body = False
-    for cls, text in _c_post(tokens, plain_struct_names=False):
-        if cls == "nf" and in_body:
-            cls = "n"
-        elif cls == "p" and "{" in text:
-            in_body = True
-        if cls == "k" and text == "template":
-            in_template = True
-        elif in_template and cls == "o" and text == ">":
-            cls, in_template = "p", False
-        if cls == "o" and text == ":" and out and out[-1][1] in ("public", "private", "protected"):
-            out[-1] = ["nl", out[-1][1] + ":"]
-            continue
-        out.append([cls, text])
-    return out
-
-
-C = Dialect(comment_newline=False, post=_c_post)
-CPP = Dialect(classes={"nn": "n"}, comment_newline=False, post=_cpp_post)
 GO = Dialect(
     classes={"nx": "n", "kd": "k", "kn": "k", "c1": "c", "kc": "no", "mi": "m", "mf": "m",
              "o": "o"},
@@ -259,7 +221,7 @@ DIALECTS = {
     "html": HTML, "xml": HTML,
     "css": CSS, "scss": SCSS,
     "diff": DIFF,
-    "c": C, "cpp": CPP, "go": GO, "ruby": RUBY, "sql": SQL,
+    "go": GO, "ruby": RUBY, "sql": SQL,
 }
 
 PLAIN = Dialect()
