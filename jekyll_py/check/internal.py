@@ -41,6 +41,21 @@ class SiteContext:
     baseurl: str         # "" or "/blog"
     site_url: str        # "" or "https://example.com/blog" (links under it are internal)
     name_of: callable    # destination-relative path -> name in the report
+    # (page folder, <base>, url) -> (served file or None, fragment, outside): pages of one
+    # site share most links (navigation, footer), so each is resolved once per folder.
+    resolved: dict = field(default_factory=dict)
+
+    def served(self, url: str, page) -> tuple:
+        same_page = url.startswith(("#", "?"))
+        key = (page.path if same_page else page.path.rpartition("/")[0], page.base, url)
+        answer = self.resolved.get(key)
+        if answer is None:
+            target = resolve(url, page.path, baseurl=self.baseurl, site_url=self.site_url,
+                             base=page.base)
+            served = self.files.resolve(target.path) if target.path is not None else None
+            answer = (served, target.fragment, target.outside)
+            self.resolved[key] = answer
+        return answer
 
 
 @dataclass
@@ -89,15 +104,12 @@ def check_page(page: parse.ParsedPage, site: SiteContext) -> PageResult:
 
 
 def _check_internal(ref, page: parse.ParsedPage, site: SiteContext) -> str | None:
-    target = resolve(ref.url, page.path, baseurl=site.baseurl, site_url=site.site_url,
-                     base=page.base)
-    if target.path is None:
+    served, fragment, outside = site.served(ref.url, page)
+    if outside:
         noun = "internal link to" if ref.kind == parse.LINK else ref.kind
-        return f"{noun} {ref.url} {target.outside}"
-    served = site.files.resolve(target.path)
+        return f"{noun} {ref.url} {outside}"
     if served is None:
         return _MISSING[ref.kind].format(url=ref.url)
-    fragment = target.fragment
     if (ref.kind != parse.LINK or fragment is None or fragment in _TOP
             or not site.options.enabled("anchors")
             or not served.lower().endswith(HTML_EXTENSIONS)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -24,11 +25,10 @@ NO_SRC = "no-src"          # <img>/<source> with neither src nor srcset
 EMPTY_SCRIPT = "empty-script"  # <script> with no src and no content
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):  # a tuple: thousands cross from worker processes, cheaply
     kind: str
     url: str        # the attribute as written (one candidate for a srcset)
-    line: int       # line of the element's start tag in the built file
+    line: int       # line in the built file where the start tag ends (libxml2 counts so)
     tag: str        # element name, for messages
     rel: str = ""   # the <link> rel, to skip hints such as preconnect when fetching
 
