@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from ...errors import JekyllError
 from . import (
     abbreviations,
+    blockquote,
     code,
     deflists,
     emphasis,
@@ -45,7 +46,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     # Settings the rules read while parsing (a plain dict: md.options is slow to read).
     md.kd = {}
     for module in (
-        ial, html_block, paragraph, headers, tables, math, footnotes, inline_rules, lists, code,
+        ial, html_block, paragraph, blockquote, headers, tables, math, footnotes, inline_rules, lists, code,
         html_inline, extensions, deflists,
     ):
         md.use(module.plugin, **opts.plugin_options())
