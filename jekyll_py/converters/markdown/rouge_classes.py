@@ -88,9 +88,36 @@ def _yaml_split(cls, text):
     return [(cls, text)]
 
 
+_YAML_ESCAPE = re.compile(r'\\(?:[0abt\tn\nvfre "\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})')
+
+
+def _yaml_post(tokens):
+    """Rouge classes the escapes of a double-quoted string `se` (Pygments leaves them string
+    text). The string runs from its `s2` opening quote to the `s` text ending with a quote."""
+    out: list = []
+    in_double = False
+    for cls, text in tokens:
+        if cls == "s2" and text == '"':
+            in_double = True
+        elif in_double and cls == "s":
+            pos = 0
+            for m in _YAML_ESCAPE.finditer(text):
+                out += [["s", text[pos : m.start()]], ["se", m.group(0)]]
+                pos = m.end()
+            out.append(["s", text[pos:]])
+            if text[pos:].endswith('"'):
+                in_double = False
+            continue
+        elif in_double and cls != "nv" and not text.isspace():
+            in_double = False
+        out.append([cls, text])
+    return out
+
+
 YAML = Dialect(
     classes={"nt": "na", "p": "pi", "no": "s", "nv": "nv", "nl": "nl", "kt": "nn"},
     split=_yaml_split,
+    post=_yaml_post,
 )
 
 
