@@ -62,7 +62,9 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self._send_file(found.path, send_body)
         elif found.kind == "redirect":
             query = urlsplit(self.path).query
-            self._send(301, b"", {"Location": url_path + "/" + ("?" + query if query else "")},
+            location = url_path + "/" + ("?" + query if query else "")
+            host = self.headers.get("Host")
+            self._send(301, b"", {"Location": f"http://{host}{location}" if host else location},
                        send_body)
         elif found.kind == "listing":
             self._send_listing(found.path, path, send_body)
@@ -81,7 +83,8 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         baseurl = self.site.baseurl
         if not baseurl:
             return path
-        if path == baseurl or path.startswith(baseurl + "/"):
+        # Jekyll's server answers the base URL itself without its slash (/blog) with a 404.
+        if path.startswith(baseurl + "/"):
             return path[len(baseurl):]
         return None
 
