@@ -38,6 +38,7 @@ from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
+from .json_lexer import lex_json
 from .liquid_lexer import lex_liquid
 from .markdown_lexer import lex_markdown
 from .python_lexer import lex_python
@@ -82,7 +83,7 @@ def _escape(text: str) -> str:
 _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
                "coq": lex_coq, "r": lex_r, "java": lex_java,
-               "c": lex_c, "cpp": lex_cpp,
+               "c": lex_c, "cpp": lex_cpp, "json": lex_json,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -91,7 +92,7 @@ _OWN_NAMES = {
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
     "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
     "coq": "coq", "r": "r", "s": "r", "java": "java",
-    "c": "c", "cpp": "cpp", "c++": "cpp",
+    "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
