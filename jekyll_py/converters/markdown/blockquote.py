@@ -20,7 +20,7 @@ _LAZY_END = re.compile(r"\{:(?!:|/).*\}\s*$|\^\s*$")
 def _ends_quote(state, line: int) -> bool:
     first = state.bMarks[line] + state.tShift[line]
     text = state.src[first : state.eMarks[line]]
-    if not text.strip():
+    if not text.strip(hs.RUBY_SPACE):
         return True
     if state.sCount[line] - state.blkIndent > 3:
         return False

@@ -29,7 +29,7 @@ def _push_header(state, level, text, start, next_line):
     if explicit_id:
         tok.attrSet("id", explicit_id)
     inline = state.push("inline", "", 0)
-    inline.content = text.strip()
+    inline.content = text.strip(hs.RUBY_SPACE)
     inline.map = [start, next_line]
     inline.children = []
     state.push("heading_close", f"h{level}", -1)
@@ -53,13 +53,13 @@ def atx_rule(state, start, end, silent):
         m = _ATX_RE.match(state.src, pos, state.eMarks[start])
         if not m:
             return False
-        text = re.sub(r"[\t ]#+$", "", m.group(2).rstrip()).rstrip()
+        text = re.sub(r"[\t ]#+$", "", m.group(2).rstrip(hs.RUBY_SPACE)).rstrip(hs.RUBY_SPACE)
     else:
         # classic kramdown: `#Title` is a header too, but only after a block boundary
         m = _CLASSIC_ATX_RE.match(state.src, pos, state.eMarks[start])
         if not m or not after_block_boundary(state, start):
             return False
-        text = re.sub(r"(?<!\\)#+$", "", m.group(2).rstrip()).rstrip()
+        text = re.sub(r"(?<!\\)#+$", "", m.group(2).rstrip(hs.RUBY_SPACE)).rstrip(hs.RUBY_SPACE)
     if not text:
         return False
     if silent:
@@ -75,7 +75,7 @@ def setext_rule(state, start, end, silent):
     if state.sCount[nxt] < state.blkIndent:
         return False
     first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
-    if not first.strip():
+    if not first.strip(hs.RUBY_SPACE):
         return False
     under = state.src[state.bMarks[nxt] + state.tShift[nxt] : state.eMarks[nxt]]
     m = _SETEXT_RE.match(under)
@@ -83,7 +83,7 @@ def setext_rule(state, start, end, silent):
         return False
     if silent:
         return True
-    _push_header(state, 1 if m.group(1)[0] == "=" else 2, first.rstrip(), start, nxt + 1)
+    _push_header(state, 1 if m.group(1)[0] == "=" else 2, first.rstrip(hs.RUBY_SPACE), start, nxt + 1)
     return True
 
 

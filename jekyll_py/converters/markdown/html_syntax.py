@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# What Ruby's strip/rstrip and `\s` count as whitespace (no-break and ideographic spaces
+# are text for kramdown, unlike for Python's str.strip()).
+RUBY_SPACE = "\x00\t\n\v\f\r "
+
 NAME = r"[A-Za-z_:][-\w.:]*"
 # A start tag: name, attribute text, self-closing slash. Attribute values are bare words or
 # quoted strings that may span lines.

@@ -244,7 +244,7 @@ def _scan_list(state, start, end, ordered, item_re):
         if 0 <= state.sCount[line] < state.blkIndent:
             break  # the enclosing container ends
         text = _virtual_line(state, line)
-        blank = not text.strip()
+        blank = not text.strip(hs.RUBY_SPACE)
         if last_blank and _HR.match(text):
             break
         if _EOB.match(text):
@@ -295,7 +295,7 @@ def _parse_chunk(state, first_line, lines):
         span = [first_line, first_line + 1]
         state.push("paragraph_open", "p", 1).map = span
         inline = state.push("inline", "", 0)
-        inline.content = lines[0].rstrip()
+        inline.content = lines[0].rstrip(hs.RUBY_SPACE)
         inline.map = span
         inline.children = []
         state.push("paragraph_close", "p", -1)

@@ -40,7 +40,7 @@ def math_block_rule(state, start, end, silent):
     if silent:
         return True
     tok = state.push("kd_math_block", "", 0)
-    tok.content = src[pos + 2 : close].strip()
+    tok.content = src[pos + 2 : close].strip(hs.RUBY_SPACE)
     tok.map = [start, next_line]
     state.line = next_line
     return True
@@ -55,7 +55,7 @@ def math_inline_rule(state, silent):
         return False
     if not silent:
         tok = state.push("math_inline", "", 0)
-        tok.content = state.src[pos + 2 : close].strip()
+        tok.content = state.src[pos + 2 : close].strip(hs.RUBY_SPACE)
     state.pos = close + 2
     return True
 

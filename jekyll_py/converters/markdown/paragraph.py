@@ -33,7 +33,7 @@ _CLASSIC_END_RE = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|:[\t ])")
 
 
 def ends_paragraph(line: str, gfm: bool = True) -> bool:
-    if not line.strip():
+    if not line.strip(hs.RUBY_SPACE):
         return True
     if _EOB_RE.match(line):
         return True
@@ -63,7 +63,7 @@ def paragraph_rule(state, start, end, silent):
             continue
         if state.sCount[next_line] - state.blkIndent > 3:
             body = src[first : state.eMarks[next_line]]
-            if not body.strip():
+            if not body.strip(hs.RUBY_SPACE):
                 break
             next_line += 1
             continue
@@ -79,7 +79,7 @@ def paragraph_rule(state, start, end, silent):
             # keep indentation beyond the container's own indentation
             b += min(state.tShift[i], max(state.blkIndent, 0))
         lines.append(src[b : state.eMarks[i]])
-    content = "\n".join(lines).rstrip()
+    content = "\n".join(lines).rstrip(hs.RUBY_SPACE)
     state.line = next_line
     previous = _paragraph_just_before(state, start)
     if previous is not None:
