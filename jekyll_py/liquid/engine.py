@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from functools import partial
 from typing import Callable, Optional
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
 from liquid.context import RenderContext, builtin
-from liquid.exceptions import LiquidError
+from liquid.exceptions import BlockNestingError, LiquidError
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.template import BoundTemplate
 from liquid.utils import ReadOnlyChainMap
@@ -31,6 +32,9 @@ from jekyll_py.errors import LiquidException
 from jekyll_py.liquid import messages, ruby, rubytime, semantics
 
 semantics.apply()
+
+# Rendering 100 nested includes takes a few thousand Python frames.
+_RECURSION_LIMIT = 12000
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
@@ -65,9 +69,11 @@ _LEXER_RULES = _lexer_rules()
 class JekyllEnvironment(Environment):
     """A python-liquid environment with Jekyll's tags and filters and Jekyll's error policy."""
 
-    # Ruby Liquid stops nesting includes at 100 (tags/include.py counts them); python-liquid's
-    # own scope limit (30, and an include takes more than one scope) must not stop it sooner.
-    context_depth_limit = 400
+    # Ruby Liquid allows 100 scopes at render time (JekyllContext.ruby_scope counts them) and
+    # 100 nested block bodies at parse time; python-liquid's own scope limit (an include takes
+    # more than one of its scopes) must not stop it sooner.
+    context_depth_limit = 1000
+    block_nesting_limit = semantics.MAX_DEPTH
 
     def __init__(self, engine: "LiquidEngine", *, mode: Mode, strict_filters: bool,
                  strict_variables: bool):
@@ -97,6 +103,8 @@ class JekyllEnvironment(Environment):
         elif exc.token is None or exc.token.start_index < 0:
             if token is not None and token.start_index >= 0:
                 exc.token = token
+        if isinstance(exc, BlockNestingError):
+            raise messages.RubyNestingError("Nesting too deep", token=None)
         already_decided = (messages.JekyllTagError, messages.RubyLiquidError,
                            messages.RubyLiquidSyntaxError)
         if self.parsing is None or isinstance(exc, already_decided):
@@ -123,11 +131,15 @@ class _Parsing:
 
 
 class JekyllContext(RenderContext):
-    """A render context whose `increment`/`decrement` counters are shared by the whole build."""
+    """A render context whose `increment`/`decrement` counters are shared by the whole build,
+    and which counts scopes as Ruby Liquid's Context does: the base scope plus one per `for`,
+    `tablerow` and `include` being rendered (semantics.ruby_scope); a 101st is "Nesting too
+    deep"."""
 
     def __init__(self, template: BoundTemplate, *, globals, counters: dict):
         super().__init__(template, globals=globals)
         self.counters = counters
+        self.ruby_scopes = 1
         self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
 
     def get_item(self, obj, key):
@@ -238,6 +250,8 @@ class LiquidEngine:
         """
         try:
             template = self.parse(text, name=name, cache_key=cache_key)
+            if sys.getrecursionlimit() < _RECURSION_LIMIT:
+                sys.setrecursionlimit(_RECURSION_LIMIT)
             context = JekyllContext(template, globals=dict(payload), counters=self.counters)
             return self.render_template(template, context, name=name)
         except LiquidError as err:

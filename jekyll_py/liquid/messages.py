@@ -26,6 +26,15 @@ class RubyLiquidSyntaxError(LiquidSyntaxError):
     """A Liquid syntax error whose message is already Ruby Liquid's."""
 
 
+class RubyNestingError(RubyLiquidError):
+    """Ruby's parse-time StackLevelError: worded without a line number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.token = None
+        self.no_line = True
+
+
 class JekyllTagError(LiquidError):
     """An error of Jekyll's own tags and filters (a Ruby ArgumentError, IOError...): it is
     printed without the Liquid prefix and stops the build whatever `error_mode` says."""
@@ -64,7 +73,7 @@ def ruby_message(err: LiquidError) -> str:
 def line_number(err: LiquidError) -> Optional[int]:
     """The 1-based line of the error in its own template, if known."""
     token = getattr(err, "token", None)
-    if token is None or token.start_index < 0:
+    if token is None or token.start_index < 0 or getattr(err, "no_line", False):
         return None
     return token.source.count("\n", 0, min(token.start_index, len(token.source))) + 1
 

@@ -30,6 +30,7 @@ from liquid.builtin.expressions.primitive import (
     Blank, Empty, FalseLiteral, FloatLiteral, IntegerLiteral, Nil, RangeLiteral, StringLiteral,
     TrueLiteral)
 from liquid.expression import Expression
+from liquid.undefined import StrictUndefined
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.messages import RubyLiquidError, RubyLiquidSyntaxError
@@ -259,7 +260,17 @@ def _filter(name: str, arguments: list[str], token) -> Filter:
             args.append(KeywordArgument(token, match.group(1), expression(match.group(2), token)))
         else:
             args.append(PositionalArgument(expression(argument, token)))
-    return Filter(token, name, args)
+    return RubyFilter(token, name, args)
+
+
+class RubyFilter(Filter):
+    """A filter applied as Ruby applies it: with `strict_variables`, an undefined input is an
+    error before the filter is even looked up (Ruby raises at the lookup)."""
+
+    def evaluate(self, left, context):
+        if isinstance(left, StrictUndefined):
+            str(left)  # raises the "undefined variable" error
+        return super().evaluate(left, context)
 
 
 def strict_variable(markup: str, token) -> FilteredExpression:

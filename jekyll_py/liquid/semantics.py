@@ -14,10 +14,15 @@ them once, when the engine module is imported:
   (Enumerable#include? compares [key, value] pairs).
 - `for` and `tablerow` over a Jekyll drop give its keys (a Hash still gives [key, value]),
   over `forloop` nothing.
+- A render error names the line of the innermost tag or output that raised it (Ruby's
+  `e.line_number ||= node.line_number` as the error leaves each node), not the line of the
+  top-level block around it.
+- Scopes are counted as Ruby counts them (`ruby_scope`): 100 at most.
 """
 from __future__ import annotations
 
 from collections.abc import Collection
+from contextlib import contextmanager
 from decimal import Decimal
 
 from liquid.builtin.expressions import logical
@@ -27,6 +32,8 @@ from liquid.builtin.tags.for_tag import ForLoop
 from liquid.builtin.tags.tablerow_tag import TableRow
 from liquid.builtin.expressions.primitive import Blank
 from liquid import is_undefined
+from liquid.ast import Node
+from liquid.exceptions import LiquidError
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.messages import RubyLiquidError
@@ -144,6 +151,35 @@ def _never_equal(self, other) -> bool:
     return False
 
 
+# Ruby Liquid's Block::MAX_DEPTH: nested block bodies when parsing, scopes when rendering.
+MAX_DEPTH = 100
+
+
+@contextmanager
+def ruby_scope(context, token):
+    """One more of Ruby's Context scopes while the block runs (`for`, `tablerow`, `include`
+    push one; the base scope counts too); the 101st raises "Nesting too deep" at `token`."""
+    scopes = getattr(context, "ruby_scopes", 1)
+    if scopes >= MAX_DEPTH:
+        raise RubyLiquidError("Nesting too deep", token=token)
+    context.ruby_scopes = scopes + 1
+    try:
+        yield
+    finally:
+        context.ruby_scopes = scopes
+
+
+def _render_naming_node(self, context, buffer) -> int:
+    try:
+        return _node_render(self, context, buffer)
+    except LiquidError as err:
+        token = err.token
+        if (token is None or token.start_index < 0) and self.token.start_index >= 0:
+            err.token = self.token
+        raise
+
+
+_node_render = Node.render
 _applied = False
 
 
@@ -162,3 +198,4 @@ def apply() -> None:
     LoopExpression._to_iter = _loop_items
     LoopExpression._to_int = _loop_limit_or_offset
     CaptureNode.render_to_output = _capture_keeping_blank_text
+    Node.render = _render_naming_node

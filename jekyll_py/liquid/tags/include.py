@@ -19,6 +19,7 @@ from liquid.exceptions import ContextDepthError, LiquidError
 from liquid.tag import Tag
 
 from jekyll_py.liquid import ruby
+from jekyll_py.liquid.semantics import ruby_scope
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 from jekyll_py.liquid.tags.markup import read_markup, render_markup
 
@@ -30,10 +31,6 @@ VARIABLE_NAME = re.compile(
     r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S)
 VALID_FILENAME = re.compile(r"^[\w/.\-()+~#@]+$", re.M)
 INVALID_SEQUENCES = re.compile(r"[./]{2,}")
-
-# Ruby Liquid refuses to nest more than 100 scopes ("Nesting too deep").
-MAX_DEPTH = 100
-
 
 class IncludeNode(Node):
     """One include: a literal or Liquid-rendered file name and its raw parameter string."""
@@ -65,24 +62,21 @@ class IncludeNode(Node):
                 f"Could not locate the included file '{file}' in any of "
                 f"{ruby.inspect(list(dirs))}. Ensure it exists in one of those directories and"
                 ", if it is a symlink, does not point outside your site source.")
-        depth = getattr(context, "include_depth", 0)
-        if depth >= MAX_DEPTH:
-            raise RubyLiquidError("Nesting too deep", token=self.token)
         name = site_relative(engine.site, path)
         try:
             template = engine.parse_file(path, name=name)
             namespace = {"include": self.parse_params(context)} if self.params is not None else {}
-            context.include_depth = depth + 1
-            with context.extend(namespace, template=template):
-                output = engine.render_template(template, context, name=name, partial=True)
+            with ruby_scope(context, self.token):
+                with context.extend(namespace, template=template):
+                    output = engine.render_template(template, context, name=name, partial=True)
         except ContextDepthError as err:
             raise tag_error(RubyLiquidError("Nesting too deep", token=self.token), path) from err
         except JekyllTagError:
             raise
         except LiquidError as err:
+            if getattr(err, "token", None) is self.token:  # this tag's own scope overflowed
+                raise
             raise tag_error(err, path)
-        finally:
-            context.include_depth = depth
         return buffer.write(output)
 
     def validate_file_name(self, file: str) -> None:

@@ -27,6 +27,7 @@ from liquid.undefined import is_undefined
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.messages import RubyLiquidSyntaxError
+from jekyll_py.liquid.semantics import ruby_scope
 from jekyll_py.liquid.ruby_markup import (
     QUOTED_FRAGMENT, TAG_ATTRIBUTES, condition_operand, expression)
 from jekyll_py.liquid.tags.ruby_parsed import raw_tag_markup
@@ -231,7 +232,7 @@ class RubyTablerowNode(TablerowNode):
         loop = RubyTablerowLoop(self.expression.identifier, items, length, cols)
         namespace = {"tablerowloop": loop}
         buffer.write('<tr class="row1">\n')
-        with context.loop(namespace, loop):
+        with ruby_scope(context, self.token), context.loop(namespace, loop):
             for item in loop:
                 namespace[loop.name] = item
                 buffer.write(f'<td class="col{loop.col}">')

@@ -22,6 +22,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
 from jekyll_py.liquid import ruby_markup
 from jekyll_py.liquid.messages import RubyLiquidSyntaxError
+from jekyll_py.liquid.semantics import ruby_scope
 
 
 def parse_markup(env, token, markup: str, context: str, strict: Callable, lax: Callable):
@@ -79,6 +80,14 @@ class RubyAssignTag(AssignTag):
         return AssignNode(tag, name=Identifier(name, token=tag), expression=expression)
 
 
+class RubyForNode(ForNode):
+    """A `for` loop taking one of Ruby's scopes (at most 100, semantics.ruby_scope)."""
+
+    def render_to_output(self, context, buffer):
+        with ruby_scope(context, self.token):
+            return super().render_to_output(context, buffer)
+
+
 class RubyForTag(ForTag):
     def parse(self, stream):
         tag = stream.eat(TOKEN_TAG)
@@ -92,7 +101,7 @@ class RubyForTag(ForTag):
             next(stream)
             default = parse_block(stream, ("endfor",))
         stream.expect(TOKEN_TAG, value="endfor")
-        return ForNode(tag, expression=loop, block=block, default=default)
+        return RubyForNode(tag, expression=loop, block=block, default=default)
 
 
 def _parse_conditional(tag_obj, stream, node_class, end: str):
