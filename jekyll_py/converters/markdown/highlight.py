@@ -46,6 +46,7 @@ from .r_lexer import lex_r
 from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
+from .tex_lexer import lex_tex
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
 _ALIASES = {
@@ -84,6 +85,7 @@ _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "cs
                "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
                "coq": lex_coq, "r": lex_r, "java": lex_java,
                "c": lex_c, "cpp": lex_cpp, "json": lex_json,
+               "tex": lex_tex,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -93,6 +95,7 @@ _OWN_NAMES = {
     "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
     "coq": "coq", "r": "r", "s": "r", "java": "java",
     "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
+    "tex": "tex", "latex": "tex",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
