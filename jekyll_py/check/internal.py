@@ -111,6 +111,7 @@ def _check_internal(ref, page: parse.ParsedPage, site: SiteContext) -> str | Non
     if served is None:
         return _MISSING[ref.kind].format(url=ref.url)
     if (ref.kind != parse.LINK or fragment is None or fragment in _TOP
+            or fragment.startswith(":~:")  # a text fragment names text, not an element
             or not site.options.enabled("anchors")
             or not served.lower().endswith(HTML_EXTENSIONS)):
         return None

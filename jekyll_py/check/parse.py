@@ -84,7 +84,10 @@ def parse_html(data: bytes, path: str) -> ParsedPage:
     if not data.strip():
         return page
     parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
-    root = etree.fromstring(data, parser)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.LxmlError:  # libxml2 recovers from nearly anything; what it cannot read has no links
+        return page
     if root is None:
         return page
     has_ignores = bool(root.xpath("//*[@data-proofer-ignore]"))
