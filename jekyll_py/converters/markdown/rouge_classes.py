@@ -163,13 +163,6 @@ DIFF = Dialect(classes={"gu": "p"})
 
 # ---- C family and others --------------------------------------------------------------------------
 
-GO = Dialect(
-    classes={"nx": "n", "kd": "k", "kn": "k", "c1": "c", "kc": "no", "mi": "m", "mf": "m",
-             "o": "o"},
-    words={"chan": "k", "map": "k", ".": "o"},
-    word_classes=frozenset({"kt", "p"}),
-    comment_newline=False,
-)
 _RUBY_ESCAPE = re.compile(r"\\.", re.S)
 
 
@@ -248,7 +241,7 @@ DIALECTS = {
     "html": HTML, "xml": HTML,
     "css": CSS, "scss": SCSS,
     "diff": DIFF,
-    "go": GO, "ruby": RUBY, "sql": SQL,
+    "ruby": RUBY, "sql": SQL,
 }
 
 PLAIN = Dialect()
