@@ -215,6 +215,55 @@ def test_serves_under_the_base_url(site, serve):
     assert status == 404 and "Nothing here, sorry." in body
 
 
+# Which file answers which URL, with its status and content type (checked against the
+# reference: JEKYLL_PY_TEST_REFERENCE=1).
+STATIC_FILES = {
+    "index.html": "root index", "about.html": "about.html", "about/index.html": "about folder",
+    "docs.html": "docs.html", "docs/a.txt": "a text", "plainfile": "plain",
+    ".htaccess": "secret", "~tilde.txt": "tilde", "café.html": "cafe", "xpage.xhtml": "xhtml page",
+    "data.json": "{}", "feed.xml": "<rss/>", "app.js": "var a", "notes.md2": "notes",
+    "empty/a.txt": "a",
+}
+URL_RULES = [
+    # (path, status, content type or None, body start or None)
+    ("/about", 301, None, None),                     # a folder wins over about.html
+    ("/about/", 200, "text/html; charset=utf-8", "about folder"),
+    ("/docs/", 200, "text/html; charset=utf-8", "docs.html"),   # no index: the sibling .html
+    ("/index", 200, "text/html; charset=utf-8", "root index"),
+    ("/caf%C3%A9", 200, "text/html; charset=utf-8", "cafe"),
+    ("/xpage", 200, "application/xhtml+xml", "xhtml page"),
+    ("/plainfile", 200, "application/octet-stream", "plain"),
+    ("/notes.md2", 200, "application/octet-stream", "notes"),
+    ("/data.json", 200, "application/json; charset=utf-8", "{}"),
+    ("/feed.xml", 200, "application/xml", "<rss/>"),
+    ("/app.js", 200, "application/javascript; charset=utf-8", "var a"),
+    ("/docs/a.txt/extra", 200, "text/plain; charset=utf-8", "a text"),
+    ("/feed", 404, None, None),                       # only .html and .xhtml are implied
+    ("/.htaccess", 404, None, None),                  # never served
+    ("/~tilde.txt", 404, None, None),
+    ("/empty/", 200, None, None),                     # a listing of the folder
+    ("/../etc/passwd", 400, None, None),
+]
+
+
+def test_url_rules(tmp_path, serve):
+    source = tmp_path / "static"
+    for relative, text in STATIC_FILES.items():
+        _write(source / relative, text + "\n")
+    server = serve(source)
+    for path, status, kind, body_start in URL_RULES:
+        got_status, headers, body = server.get(path)
+        assert got_status == status, path
+        if kind is not None:
+            assert headers["Content-Type"] == kind, path
+        if body_start is not None:
+            assert body.startswith(body_start), path
+    assert "a.txt" in server.get("/empty/")[2]
+    # A range of a file (video players ask for them).
+    status, headers, body = server.get("/about.html", headers={"Range": "bytes=2-5"})
+    assert status == 206 and body == "out." and headers["Content-Range"] == "bytes 2-5/11"
+
+
 # --- watching -----------------------------------------------------------------------------------
 
 def test_rebuilds_after_a_change_and_keeps_serving_after_a_failure(site, serve):
@@ -240,7 +289,7 @@ def test_rebuilds_after_a_change_and_keeps_serving_after_a_failure(site, serve):
     # Changes in excluded paths and in the destination do not rebuild.
     _write(site / "notes" / "todo.md", "---\n---\nstill not part of the site\n")
     (site / "_site" / "extra.txt").write_text("written by hand")
-    time.sleep(1.5)
+    time.sleep(1.0)
     assert sum("Regenerating:" in line for line in server.lines) == rebuilds, server.log
 
 
@@ -248,7 +297,7 @@ def test_no_watch_does_not_rebuild(site, serve):
     server = serve(site, "--no-watch")
     assert "Auto-regeneration: disabled. Use --watch to enable." in server.log
     _write(site / "about.md", SITE_FILES["about.md"].replace("version one", "version two"))
-    time.sleep(1.5)
+    time.sleep(1.0)
     assert "About version one." in server.get("/about")[2]
     assert "Regenerating:" not in server.log
 

@@ -6,6 +6,7 @@ with Jekyll's additions):
 - a folder path without the `/` is redirected to the path with it;
 - `/about` gives the file `about` if there is one, else `about.html`, else `about.xhtml`;
 - names starting with `.ht` or `~` are never served;
+- a path with `.` or `..` segments is a bad request;
 - anything else is not found.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ PRETTY_EXTENSIONS = (".html", ".xhtml")
 
 @dataclass
 class Resolution:
-    kind: str          # "file", "redirect", "listing" or "missing"
+    kind: str          # "file", "redirect", "listing", "missing" or "bad" (climbs out)
     path: str = ""     # the file or folder on disk ("file", "listing")
 
 
@@ -50,7 +51,7 @@ def resolve(root: str, path_info: str, *, directory_index: bool = True) -> Resol
     "/") in the folder `root`. With directory_index False, folders are always listed."""
     segments = re.findall(r"/[^/]*", path_info)
     if any(segment in ("/..", "/.") for segment in segments) or "\0" in path_info:
-        return Resolution("missing")
+        return Resolution("bad")
     current = root
     index = 0
     # Walk down through the folders the path names.

@@ -64,7 +64,12 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             query = urlsplit(self.path).query
             location = url_path + "/" + ("?" + query if query else "")
             host = self.headers.get("Host")
-            self._send(301, b"", {"Location": f"http://{host}{location}" if host else location},
+            body = f'<HTML><A HREF="{html.escape(location)}">{html.escape(location)}</A>.</HTML>\n'
+            self._send(301, body.encode("utf-8"),
+                       {"Location": f"http://{host}{location}" if host else location,
+                        "Content-Type": "text/html; charset=utf-8"}, send_body)
+        elif found.kind == "bad":
+            self._send(400, b"Bad Request\n", {"Content-Type": "text/plain; charset=utf-8"},
                        send_body)
         elif found.kind == "listing":
             self._send_listing(found.path, path, send_body)
