@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import textwrap
 from pathlib import Path
 
@@ -223,6 +224,8 @@ def test_check_builds_the_site_first(tmp_path, capsys):
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, body: bool) -> None:
+        if self.path == "/slow":
+            time.sleep(1)
         status = {"/ok": 200, "/no-head": 200 if self.command == "GET" else 405}.get(self.path, 404)
         self.send_response(status)
         self.send_header("Content-Length", "2")
@@ -241,7 +244,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def web_server():
+def web_server(monkeypatch):
+    for name in ("no_proxy", "NO_PROXY"):  # a proxy set in the environment must not be asked
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -266,6 +271,14 @@ def test_external_links_only_with_the_flag(tmp_path, capsys, web_server):
     assert lines == [f"_site/index.html:6: external link {web_server}/missing failed: HTTP 404",
                      "Checked 1 HTML file: 0 internal references, 3 external URLs; "
                      "1 problem found."]
+
+
+def test_external_timeout(tmp_path, capsys, web_server):
+    site = {"index.html": page(f'<a href="{web_server}/slow">slow</a>')}
+    status, lines, err = check(tmp_path, "--external", "--external-timeout", "0.2", site=site,
+                               capsys=capsys)
+    assert status == 1
+    assert lines[0] == f"_site/index.html:5: external link {web_server}/slow failed: timed out after 0.2 s"
 
 
 def test_the_homepage_checks_clean(tmp_path):
