@@ -190,10 +190,24 @@ def _next_item_re(ordered, indentation):
 
 
 def _virtual_line(state, line):
-    """The line as the list sees it: its indentation (relative to the container's) as spaces."""
+    """The line as the list sees it. kramdown's rules look at characters, not columns (a tab
+    is not four spaces everywhere), so at the top of a document that is the line as written;
+    in an indented container its indentation (relative to the container's) as spaces."""
+    if state.blkIndent == 0:
+        return state.src[state.bMarks[line] : state.eMarks[line]]
     first = state.bMarks[line] + state.tShift[line]
     indent = max(state.sCount[line] - state.blkIndent, 0)
     return " " * indent + state.src[first : state.eMarks[line]]
+
+
+def _content_re(indentation):
+    """kramdown's test for a line indented enough to belong to an item: each 4 columns of
+    the indentation as a tab or 4 spaces, the rest as spaces, or one more tab or 4 spaces."""
+    tabs, spaces = divmod(indentation, 4)
+    return re.compile(r"(?:(?:\t| {4}){%d} {%d}|(?:\t| {4}){%d})" % (tabs, spaces, tabs + 1))
+
+
+_LEADING_TABS = re.compile(r"\A\t+")
 
 
 def _first_line(marker_width, rest):
@@ -240,6 +254,7 @@ def _scan_list(state, start, end, ordered, item_re):
     line = start
     last_blank = nested = False
     indentation = 0
+    content_re = _content_re(0)
     while line < end:
         if 0 <= state.sCount[line] < state.blkIndent:
             break  # the enclosing container ends
@@ -259,11 +274,13 @@ def _scan_list(state, start, end, ordered, item_re):
                 item.chunks[0][1][0] = content[ial.end():]
             items.append(item)
             item_re = _next_item_re(ordered, indentation)
+            content_re = _content_re(indentation)
             nested = bool(_ANY_START.match(item.chunks[0][1][0]))
             last_blank = False
         elif not blank and (
-            len(text) - len(text.lstrip(" ")) >= indentation or (not last_blank and _lazy_allowed(text))
+            content_re.match(text) or (not last_blank and _lazy_allowed(text))
         ):
+            text = _LEADING_TABS.sub(lambda t: "    " * len(t.group(0)), text)
             found = text.startswith(" " * indentation)
             if found:
                 text = text[indentation:]
