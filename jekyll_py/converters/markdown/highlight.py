@@ -37,6 +37,7 @@ from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .go_lexer import lex_go
+from .haskell_lexer import lex_haskell
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
@@ -87,6 +88,7 @@ _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "cs
                "coq": lex_coq, "r": lex_r, "java": lex_java,
                "c": lex_c, "cpp": lex_cpp, "json": lex_json,
                "tex": lex_tex, "go": lex_go,
+               "haskell": lex_haskell,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -97,6 +99,7 @@ _OWN_NAMES = {
     "coq": "coq", "r": "r", "s": "r", "java": "java",
     "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
     "tex": "tex", "latex": "tex", "go": "go", "golang": "go",
+    "haskell": "haskell", "hs": "haskell",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
