@@ -6,7 +6,6 @@ what to do with a reference is decided later (`internal.py`, `external.py`).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
