@@ -73,6 +73,36 @@ _ALIASES = {
     "md": "markdown",
     "jsonc": "json",
     "c++": "cpp",
+    # Rouge names with no Pygments lexer of that name: the nearest Pygments lexer.
+    "hbs": "handlebars",
+    "mustache": "handlebars",
+    "viml": "vim",
+    "vimscript": "vim",
+    "m": "matlab",
+    "vb": "vbnet",
+    "ml": "ocaml",
+    "msshell": "powershell",
+    "microsoftshell": "powershell",
+    "batchfile": "batch",
+    "dlang": "d",
+    "gradle": "groovy",
+    "eruby": "erb",
+    "common_lisp": "common-lisp",
+    "objective_c": "objective-c",
+    "obj_c": "objective-c",
+    "obj-cpp": "objective-c++",
+    "obj_cpp": "objective-c++",
+    "obj_c++": "objective-c++",
+    "objcpp": "objective-c++",
+    "objective_cpp": "objective-c++",
+    "objectivecpp": "objective-c++",
+    "literate_haskell": "lhs",
+    "lithaskell": "lhs",
+    "json-doc": "json",
+    "e-mail": "email",
+    "ps": "postscript",
+    "pp": "puppet",
+    "ls": "livescript",
 }
 
 _PLAIN = {"text"}
@@ -131,7 +161,7 @@ def _lexer_for(lang: str):
         # stripnl/ensurenl off: Rouge keeps the text exactly as given.
         return get_lexer_by_name(name, stripnl=False, ensurenl=False, stripall=False)
     except ClassNotFound:
-        return False
+        return None  # a language Rouge knows and Pygments not: plain, in Rouge's wrappers
 
 
 @lru_cache(maxsize=512)
