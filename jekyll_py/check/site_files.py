@@ -18,7 +18,13 @@ class SiteFiles:
         self.dest = dest
         self.files: set[str] = set()  # relative, with / separators
         self.dirs: set[str] = {""}
+        seen = set()  # real paths of folders walked: a symlink loop is walked once
         for folder, dirnames, filenames in os.walk(dest, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                dirnames[:] = []
+                continue
+            seen.add(real)
             relative = os.path.relpath(folder, dest).replace(os.sep, "/")
             prefix = "" if relative == "." else relative + "/"
             for name in dirnames:
