@@ -19,14 +19,20 @@ from jekyll_py.serve.watcher import ChangeFilter, SourceWatcher
 
 
 def build(site) -> None:
-    """The first build, logged as `jekyll-py build` logs it."""
+    """The first build, logged as `jekyll-py build` logs it (cli._build)."""
+    from jekyll_py.profile import profile_build
+
     config = site.config
     logger.info("Source:", config["source"])
     logger.info("Destination:", config["destination"])
-    logger.info("Incremental build:", "disabled")
+    logger.info("Incremental build:", "disabled (jekyll-py rebuilds everything, from its cache)"
+                if config.get("incremental") else "disabled")
     logger.info("Generating...")
     started = time.monotonic()
-    site.process()
+    if config.get("profile"):
+        print(profile_build(site))
+    else:
+        site.process()
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
 
 
@@ -39,7 +45,8 @@ def watch(site, options: ServeOptions, livereload: LiveReloadServer | None, trac
     change_filter = ChangeFilter(site.source, ignored, site.config.get("exclude") or [])
     regenerate = Regenerator(site, on_rebuilt=livereload.reload if livereload else None,
                              livereload_ignore=options.livereload_ignore, trace=trace)
-    watcher = SourceWatcher(site.source, change_filter, regenerate)
+    watcher = SourceWatcher(site.source, change_filter, regenerate,
+                            force_polling=bool(site.config.get("force_polling")))
     watcher.start()
     logger.info("Auto-regeneration:", f"enabled for '{site.source}'")
     return watcher

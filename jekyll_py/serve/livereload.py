@@ -17,6 +17,7 @@ from websockets.http11 import Response
 from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
 from jekyll_py.serve.livereload_client import CLIENT_SCRIPT
+from jekyll_py.serve.options import format_host
 
 PROTOCOL = "http://livereload.com/protocols/official-7"
 
@@ -25,10 +26,6 @@ PROTOCOL = "http://livereload.com/protocols/official-7"
 _quiet_log = logging.getLogger("jekyll_py.serve.livereload")
 _quiet_log.addHandler(logging.NullHandler())
 _quiet_log.propagate = False
-
-
-def format_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
 
 
 class LiveReloadServer:

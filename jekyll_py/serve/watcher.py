@@ -13,6 +13,9 @@ import time
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from jekyll_py.log import logger
 
 # How long the source must stay quiet before a rebuild starts: an editor saving a file, or a
 # `git checkout`, makes several events in a few milliseconds.
@@ -85,7 +88,7 @@ class SourceWatcher:
     `on_change(relative_paths)` on its own thread, one call at a time."""
 
     def __init__(self, source: str, change_filter: ChangeFilter, on_change,
-                 quiet_seconds: float = QUIET_SECONDS):
+                 quiet_seconds: float = QUIET_SECONDS, force_polling: bool = False):
         self.source = source
         self.filter = change_filter
         self.on_change = on_change
@@ -94,12 +97,19 @@ class SourceWatcher:
         self._last_event = 0.0
         self._lock = threading.Condition()
         self._stopping = False
-        self._observer = Observer()
+        self._observer = PollingObserver() if force_polling else Observer()
         self._worker = threading.Thread(target=self._work, name="regenerate", daemon=True)
 
     def start(self) -> None:
-        self._observer.schedule(_Events(self), self.source, recursive=True)
-        self._observer.start()
+        try:
+            self._observer.schedule(_Events(self), self.source, recursive=True)
+            self._observer.start()
+        except OSError as error:
+            # The system's limit on watched folders (inotify) reached: look every second.
+            logger.warn("Auto-regeneration:", f"watching by polling ({error.strerror or error})")
+            self._observer = PollingObserver()
+            self._observer.schedule(_Events(self), self.source, recursive=True)
+            self._observer.start()
         self._worker.start()
 
     def stop(self) -> None:
