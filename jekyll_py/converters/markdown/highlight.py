@@ -74,8 +74,9 @@ _ALIASES = {
     "jsonc": "json",
     "c++": "cpp",
     # Rouge names with no Pygments lexer of that name: the nearest Pygments lexer.
-    "hbs": "handlebars",
-    "mustache": "handlebars",
+    "hbs": "html+handlebars",
+    "handlebars": "html+handlebars",
+    "mustache": "html+handlebars",
     "viml": "vim",
     "vimscript": "vim",
     "m": "matlab",

@@ -93,10 +93,20 @@ _YAML_ESCAPE = re.compile(r'\\(?:[0abt\tn\nvfre "\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-
 
 def _yaml_post(tokens):
     """Rouge classes the escapes of a double-quoted string `se` (Pygments leaves them string
-    text). The string runs from its `s2` opening quote to the `s` text ending with a quote."""
+    text). The string runs from its `s2` opening quote to the `s` text ending with a quote.
+    Inside a flow collection (`{x: 1}`), a key is `nv` like its value, without the spaces
+    before it."""
     out: list = []
     in_double = False
+    flow_depth = 0
     for cls, text in tokens:
+        if cls == "pi":
+            flow_depth = max(0, flow_depth + text.count("{") + text.count("[")
+                             - text.count("}") - text.count("]"))
+        elif cls == "na" and flow_depth:
+            key = text.lstrip()
+            out += [["", text[: len(text) - len(key)]], ["nv", key]]
+            continue
         if cls == "s2" and text == '"':
             in_double = True
         elif in_double and cls == "s":
