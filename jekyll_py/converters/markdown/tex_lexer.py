@@ -1,4 +1,4 @@
-"""TeX and LaTeX tokenised the way Rouge 3.30 does it (Pygments' TeX lexer classes braces and
+r"""TeX and LaTeX tokenised the way Rouge 3.30 does it (Pygments' TeX lexer classes braces and
 math differently).
 
 What Rouge does, in short: a command `\name` is `k` (with a following `[options]` as `na`);

@@ -1,0 +1,59 @@
+"""Our own Rouge-style lexers (`*_lexer.py`): one short case per language, on the points where
+Pygments' lexers class tokens differently.
+
+Every expected string is what Rouge 3.30 writes for the same code (printed by the installed
+Rouge gem, as Jekyll's highlighter), not our own output. The longer, realistic snippets are in
+the golden site tests/sites/highlight-languages."""
+
+import pytest
+
+from jekyll_py.converters.markdown.highlight import highlight_code, known_language
+
+CASES = [
+    ("shell", "make \\\n  -j4\n",
+     "make <span class=\"se\">\\</span>\n  <span class=\"nt\">-j4</span>\n"),
+    ("sh", "D:\\bin\\x\n",
+     "D:<span class=\"se\">\\b</span><span class=\"k\">in</span><span class=\"se\">\\x</span>\n"),
+    ("python", "s = '%s' % x.format(y)\n",
+     "<span class=\"n\">s</span> <span class=\"o\">=</span> <span class=\"s\">'%s'</span> <span class=\"o\">%</span> <span class=\"n\">x</span><span class=\"p\">.</span><span class=\"nb\">format</span><span class=\"p\">(</span><span class=\"n\">y</span><span class=\"p\">)</span>\n"),
+    ("python", "print(f\"{a!r:>4}\")\n",
+     "<span class=\"k\">print</span><span class=\"p\">(</span><span class=\"sa\">f</span><span class=\"s\">\"</span><span class=\"si\">{</span><span class=\"n\">a</span><span class=\"si\">!r:</span><span class=\"o\">&gt;</span><span class=\"mi\">4</span><span class=\"si\">}</span><span class=\"s\">\"</span><span class=\"p\">)</span>\n"),
+    ("coq", "Lemma l : 0 = 0.\nProof. reflexivity. Qed.\n",
+     "<span class=\"k\">Lemma</span><span class=\"w\"> </span><span class=\"no\">l</span><span class=\"w\"> </span><span class=\"p\">:</span><span class=\"w\"> </span><span class=\"mi\">0</span><span class=\"w\"> </span><span class=\"o\">=</span><span class=\"w\"> </span><span class=\"mi\">0</span><span class=\"o\">.</span><span class=\"w\">\n</span><span class=\"k\">Proof</span><span class=\"pi\">.</span><span class=\"w\"> </span><span class=\"ne\">reflexivity</span><span class=\"pi\">.</span><span class=\"w\"> </span><span class=\"k\">Qed</span><span class=\"pi\">.</span><span class=\"w\">\n</span>"),
+    ("r", "x <- c(1, -2)\n",
+     "<span class=\"n\">x</span><span class=\"w\"> </span><span class=\"o\">&lt;-</span><span class=\"w\"> </span><span class=\"nf\">c</span><span class=\"p\">(</span><span class=\"m\">1</span><span class=\"p\">,</span><span class=\"w\"> </span><span class=\"m\">-2</span><span class=\"p\">)</span><span class=\"w\">\n</span>"),
+    ("java", "int f(int a) { return a; }\n",
+     "<span class=\"kt\">int</span> <span class=\"nf\">f</span><span class=\"o\">(</span><span class=\"kt\">int</span> <span class=\"n\">a</span><span class=\"o\">)</span> <span class=\"o\">{</span> <span class=\"k\">return</span> <span class=\"n\">a</span><span class=\"o\">;</span> <span class=\"o\">}</span>\n"),
+    ("c", "int main(void) { return f(1.5); }\n",
+     "<span class=\"kt\">int</span> <span class=\"nf\">main</span><span class=\"p\">(</span><span class=\"kt\">void</span><span class=\"p\">)</span> <span class=\"p\">{</span> <span class=\"k\">return</span> <span class=\"n\">f</span><span class=\"p\">(</span><span class=\"mi\">1</span><span class=\"p\">.</span><span class=\"mi\">5</span><span class=\"p\">);</span> <span class=\"p\">}</span>\n"),
+    ("json", "{\"a\": [Widget]}\n",
+     "<span class=\"p\">{</span><span class=\"nl\">\"a\"</span><span class=\"p\">:</span><span class=\"w\"> </span><span class=\"p\">[</span><span class=\"err\">Widget</span><span class=\"p\">]}</span><span class=\"w\">\n</span>"),
+    ("yaml", "a: \"x\\n\"\nb: {k: v}\n",
+     "<span class=\"na\">a</span><span class=\"pi\">:</span> <span class=\"s2\">\"</span><span class=\"s\">x</span><span class=\"se\">\\n</span><span class=\"s\">\"</span>\n<span class=\"na\">b</span><span class=\"pi\">:</span> <span class=\"pi\">{</span><span class=\"nv\">k</span><span class=\"pi\">:</span> <span class=\"nv\">v</span><span class=\"pi\">}</span>\n"),
+    ("go", "x := \"a\\n\" // c\n",
+     "<span class=\"n\">x</span> <span class=\"o\">:=</span> <span class=\"s\">\"a</span><span class=\"se\">\\n</span><span class=\"s\">\"</span> <span class=\"c\">// c</span>\n"),
+    ("haskell", "f :: Int -> Int\nf x = x + 1\n",
+     "<span class=\"n\">f</span> <span class=\"o\">::</span> <span class=\"kt\">Int</span> <span class=\"o\">-&gt;</span> <span class=\"kt\">Int</span>\n<span class=\"n\">f</span> <span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"n\">x</span> <span class=\"o\">+</span> <span class=\"mi\">1</span>\n"),
+    ("latex", "$x^2$ \\emph{y}\n",
+     "<span class=\"p\">$</span><span class=\"nb\">x</span><span class=\"p\">^</span><span class=\"m\">2</span><span class=\"p\">$</span> <span class=\"k\">\\emph</span><span class=\"p\">{</span>y<span class=\"p\">}</span>\n"),
+]
+
+
+@pytest.mark.parametrize("lang, code, expected", CASES, ids=[c[0] for c in CASES])
+def test_rouge_classes(lang, code, expected):
+    assert highlight_code(code, lang) == expected
+
+
+def test_language_names_are_rouge_names():
+    # Rouge's aliases reach our lexers; names Rouge does not know stay unknown
+    assert highlight_code("x <- 1\n", "S") == highlight_code("x <- 1\n", "r")
+    assert highlight_code("a :: B\n", "hs") == highlight_code("a :: B\n", "haskell")
+    assert highlight_code("int x;\n", "c++") == highlight_code("int x;\n", "cpp")
+    assert not known_language("Python") and not known_language("less")
+
+
+def test_a_rouge_language_without_a_lexer_still_gets_rouge_markup():
+    # Rouge highlights `plist`; lacking that lexer we write the code plain, but as
+    # highlighted code (kramdown's Rouge wrappers), not as an unknown language
+    assert known_language("plist")
+    assert highlight_code("<dict/>\n", "plist") == "&lt;dict/&gt;\n"
