@@ -197,7 +197,7 @@ def _ruby_post(tokens):
     for cls, text in tokens:
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
-        elif cls == "n" and text[:1].isupper():
+        elif cls in ("n", "no") and text[:1].isupper():
             if len(out) >= 2 and out[-1] == ["o", "::"] and out[-2][0] == "nc":
                 out.pop()
                 out[-1] = ["nc", out[-1][1] + "::" + text]
@@ -216,6 +216,8 @@ def _ruby_post(tokens):
             text = text[1:]
             if not text:
                 continue
+        if cls == "p" and text == "." and len(out) >= 3 and out[-3][1] == "def":
+            cls = "o"  # `def self.name`: Rouge's method-name state writes the dot as an operator
         if cls == "mi" and len(out) >= 2 and out[-1] == ["p", "."] and out[-2][0] == "mi":
             out.pop()
             out[-1] = ["mf", out[-1][1] + "." + text]
@@ -225,8 +227,12 @@ def _ruby_post(tokens):
 
 
 RUBY = Dialect(
-    words={".": "p", "[": "p", "]": "p", "].": "p", "}.": "p"},
-    word_classes=frozenset({"o"}),
+    classes={"ch": "c1"},  # Rouge has no hashbang class: `#!` is a comment like any other
+    words={".": "p", "[": "p", "]": "p", "].": "p", "}.": "p",
+           # Rouge's builtins, and its pseudo-keywords, where Pygments has it the other way
+           "attr_reader": "nb", "attr_writer": "nb", "attr_accessor": "nb",
+           "__FILE__": "kp", "__LINE__": "kp"},
+    word_classes=frozenset({"o", "kp", "bp"}),
     comment_newline=False,
     post=_ruby_post,
 )
