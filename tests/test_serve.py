@@ -48,7 +48,7 @@ SITE_FILES = {
     "404.md": "---\nlayout: default\ntitle: Lost\npermalink: /404.html\n---\nNothing here, sorry.\n",
     "style.css": "body { color: black; }\n",
     "notes/todo.md": "---\n---\nnot part of the site\n",
-    "_config.yml": "title: Serve test\nexclude: [notes]\n",
+    "_config.yml": "title: Serve test\nexclude: [notes]\nwebrick:\n  headers:\n    X-Served-By: serve test\n",
 }
 
 WAIT = 10  # seconds a change may take to show
@@ -176,6 +176,7 @@ def test_serves_the_site_by_jekyll_rules(site, serve):
     assert status == 200
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert "no-store" in headers["Cache-Control"] and "no-cache" in headers["Cache-Control"]
+    assert headers["X-Served-By"] == "serve test"          # webrick: headers: in _config.yml
     assert "Welcome home." in body
     # In development, site.url is the server's own address.
     assert f"<footer>http://localhost:{server.port}</footer>" in body
@@ -391,3 +392,27 @@ def test_an_open_page_reloads_itself_after_an_edit(site, serve):
                 timeout=WAIT * 1000)
         finally:
             browser.close()
+
+
+def test_reload_paths_name_the_stylesheets_when_only_styles_changed(tmp_path):
+    from jekyll_py.cli import load_site, make_parser
+    from jekyll_py.serve.regenerate import Regenerator
+
+    source = tmp_path / "src"
+    _write(source / "index.md", "---\n---\nhome\n")
+    _write(source / "style.css", "p { margin: 0; }\n")
+    _write(source / "_sass" / "_colors.scss", "$ink: #123;\n")
+    _write(source / "assets" / "main.scss", "---\n---\n@import 'colors';\nbody { color: $ink; }\n")
+    args = make_parser().parse_args(["build", "-s", str(source), "-d", str(tmp_path / "out")])
+    site = load_site(args)
+    site.process()
+
+    regenerate = Regenerator(site)
+    assert regenerate.reload_paths(["style.css"]) == ["/style.css"]
+    assert regenerate.reload_paths(["assets/main.scss"]) == ["/assets/main.css"]
+    # A partial may be in any stylesheet.
+    assert regenerate.reload_paths(["_sass/_colors.scss"]) == ["/assets/main.css", "/style.css"]
+    assert regenerate.reload_paths(["index.md", "style.css"]) == ["/"]
+    ignoring = Regenerator(site, livereload_ignore=["*.md", "drafts/*"])
+    assert ignoring.reload_paths(["index.md"]) == []
+    assert ignoring.reload_paths(["index.md", "style.css"]) == ["/style.css"]

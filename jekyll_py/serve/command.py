@@ -102,6 +102,7 @@ def run(args) -> int:
             headers=options.headers, directory_index=not options.show_dir_listing,
             livereload_snippet=snippet(options.livereload_port, options.livereload_min_delay,
                                        options.livereload_max_delay) if livereload else None)
+        os.makedirs(site.dest, exist_ok=True)  # served even before anything is built
         server = _listen(options, served)
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.25},
                          name="http", daemon=True).start()

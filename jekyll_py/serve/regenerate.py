@@ -12,6 +12,9 @@ from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
 
 
+STYLESHEET_EXTENSIONS = (".css", ".scss", ".sass")
+
+
 def _one_line(error: BaseException) -> str:
     text = str(error).strip()
     first = text.splitlines()[0] if text else ""
@@ -66,14 +69,20 @@ class Regenerator:
                    if not any(fnmatch.fnmatch(path, glob) for glob in self.livereload_ignore)]
         if not counted:
             return []
-        urls = {}
+        if not all(path.lower().endswith(STYLESHEET_EXTENSIONS) for path in counted):
+            return ["/"]
+        stylesheets = {}  # source path -> URL of every CSS file the site writes
         for item in self._site_items():
-            relative = str(getattr(item, "relative_path", "") or "").lstrip("/")
-            if relative in counted:
-                urls[relative] = str(getattr(item, "url", "") or "")
-        if all(urls.get(path, "").endswith(".css") for path in counted):
-            return sorted({urls[path] for path in counted})
-        return ["/"]
+            url = str(getattr(item, "url", "") or "")
+            if url.endswith(".css"):
+                stylesheets[str(getattr(item, "relative_path", "") or "").lstrip("/")] = url
+        # A changed stylesheet gives its own URL; a changed Sass partial (not written itself)
+        # may be in any of them.
+        if all(path in stylesheets for path in counted):
+            urls = {stylesheets[path] for path in counted}
+        else:
+            urls = set(stylesheets.values())
+        return sorted(urls) or ["/"]
 
     def _site_items(self):
         site = self.site
