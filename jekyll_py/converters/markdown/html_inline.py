@@ -54,6 +54,8 @@ def _html_inline(ctx, tok):
     return reserialise(tok.content, tok.attrs)
 
 
+# Tag names markdown-it's own html_inline rule recognises.
+_MARKDOWN_IT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _INNER_TAG = re.compile(r"<!--.*?-->|</?" + hs.NAME + r"(?:\s[^>]*)?/?>", re.S)
 
 
@@ -63,11 +65,16 @@ def raw_span_rule(state, silent):
     if src[pos] != "<":
         return False
     m = hs.TAG_RE.match(src, pos, state.posMax)
-    if not m or m.group(4):
+    if not m:
         return False
     name = hs.normalise_name(m.group(1))
-    if name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
-        return False
+    if m.group(4) or name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
+        if _MARKDOWN_IT_NAME.fullmatch(name):
+            return False  # markdown-it's html_inline rule reads it
+        if not silent:  # a name markdown-it does not know as one (`<유저/>`)
+            _push(state, "html_inline", m.group(0))
+        state.pos = m.end()
+        return True
     # kramdown parses the content only of elements whose content model is span (a, em, span,
     # strong...); any other element (code, kbd, but also u, mark, s, custom ones) keeps it raw.
     raw_model = hs.content_model(name) == "raw"
@@ -82,26 +89,57 @@ def raw_span_rule(state, silent):
         parse = False
     if parse:
         return False
-    flags = re.I if name in hs.KNOWN_ELEMENTS else 0
-    close = re.compile(r"</" + re.escape(name) + r"\s*>", flags).search(src, m.end(), state.posMax)
-    if not close:
-        return False
+    pieces, after = _raw_content(src, m.end(), state.posMax, name)
     if not silent:
         _push(state, "html_inline", m.group(0))
         first = len(state.tokens) - 1  # (pushing wrote the pending text before it)
-        text_start = m.end()
-        for tag in _INNER_TAG.finditer(src, m.end(), close.start()):
-            if tag.start() > text_start:
-                _push(state, "kd_raw_text", src[text_start : tag.start()])
-            _push(state, "html_inline", tag.group(0))
-            text_start = tag.end()
-        if close.start() > text_start:
-            _push(state, "kd_raw_text", src[text_start : close.start()])
-        _push(state, "html_inline", close.group(0))
+        for kind, content in pieces:
+            _push(state, kind, content)
         # the element is one piece for the emphasis pass (emphasis.py)
         state.tokens[first].meta = {"kd_raw_span": len(state.tokens) - first}
-    state.pos = close.end()
+    state.pos = after
     return True
+
+
+def _raw_content(src, pos, end, name):
+    """The content of a raw element whose start tag ends at `pos`, as kramdown reads it: text,
+    and tags re-written; an element opened inside must be closed before the outer end tag is
+    one (an end tag of another element is text), and elements still open where the paragraph
+    ends are closed there. Returns ([(token type, content)...], position after the element)."""
+    pieces = []
+    open_names = [name]
+    text_start = pos
+    for tag in _INNER_TAG.finditer(src, pos, end):
+        if tag.start() > text_start:
+            pieces.append(("kd_raw_text", src[text_start : tag.start()]))
+        text_start = tag.end()
+        raw = tag.group(0)
+        close = hs.CLOSE_TAG_RE.fullmatch(raw)
+        if close:
+            if _same_name(close.group(1), open_names[-1]):
+                pieces.append(("html_inline", raw))
+                open_names.pop()
+                if not open_names:
+                    return pieces, tag.end()
+            else:
+                pieces.append(("kd_raw_text", raw))
+            continue
+        pieces.append(("html_inline", raw))
+        start = hs.TAG_RE.fullmatch(raw)
+        if start and not start.group(4):
+            inner = hs.normalise_name(start.group(1))
+            if inner not in hs.VOID_ELEMENTS and inner not in hs.BLOCK_ELEMENTS:
+                open_names.append(inner)
+    if end > text_start:
+        pieces.append(("kd_raw_text", src[text_start:end]))
+    pieces.extend(("html_inline", f"</{n}>") for n in reversed(open_names))
+    return pieces, end
+
+
+def _same_name(end_name, open_name):
+    if open_name in hs.KNOWN_ELEMENTS:  # kramdown matches known elements' end tags in any case
+        return end_name.lower() == open_name
+    return end_name == open_name
 
 
 def _push(state, kind, content):

@@ -9,7 +9,9 @@ import re
 # are text for kramdown, unlike for Python's str.strip()).
 RUBY_SPACE = "\x00\t\n\v\f\r "
 
-NAME = r"[A-Za-z_:][-\w.:]*"
+# An element or attribute name as kramdown reads it (REXML's UNAME_STR): a letter of any
+# script or `_` first, so `<유저 이름>` and `<_x>` are tags too.
+NAME = r"[^\W\d][-\w.:]*"
 # A start tag: name, attribute text, self-closing slash. Attribute values are bare words or
 # quoted strings that may span lines.
 TAG_RE = re.compile(

@@ -34,16 +34,17 @@ def quote_chars(option: str):
 # kramdown tries its rules where its span scanner stopped: on the character before the quote
 # when that character is plain text of the same run ("pre"), else on the quote itself (after
 # code, markup, an entity, a typographic symbol or another quote, and at the start). The rules
-# look at the source after the quote, markup included. Ruby's \s, \w, \d are ASCII here.
+# look at the source after the quote, markup included. Ruby's \s, \w, \d are ASCII here, but
+# its \b and \B see any letter as a word character (`("")을` has a boundary after the `)`).
 
 _RB_WS = frozenset(" \t\r\n\f\v")
 _NOT_CLOSING_AFTER = frozenset(" \\\t\r\n[{(-")  # SQ_CLOSE: a pre char that closes a quote
 _A = re.ASCII
 _R_EMPHASIS_NEXT = re.compile(r"[_*]{1,2}[^ \t\r\n\f\v]", _A)
-_R_PUNCT_NEXT = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~](?!\.\.)\B", _A)
+_R_PUNCT_NEXT = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~](?!\.\.)\B")
 _R_WORD = re.compile(r"\w", _A)
 _R_DECADE = re.compile(r"\d\ds", _A)
-_R_CLOSE_NEXT = re.compile(r"[ \t\r\n\f\v]|s\b|\n|\Z", _A)
+_R_CLOSE_NEXT = re.compile(r"[ \t\r\n\f\v]|s\b|\n|\Z")
 
 
 def _quote(full, i, pre, quotes):
