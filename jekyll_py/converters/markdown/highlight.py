@@ -48,6 +48,7 @@ from .r_lexer import lex_r
 from .rust_lexer import lex_rust
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
+from .sql_lexer import lex_sql
 from .tex_lexer import lex_tex
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
@@ -119,7 +120,7 @@ _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "cs
                "coq": lex_coq, "r": lex_r, "java": lex_java,
                "c": lex_c, "cpp": lex_cpp, "json": lex_json,
                "tex": lex_tex, "go": lex_go,
-               "haskell": lex_haskell,
+               "haskell": lex_haskell, "sql": lex_sql,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -130,7 +131,7 @@ _OWN_NAMES = {
     "coq": "coq", "r": "r", "s": "r", "java": "java",
     "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
     "tex": "tex", "latex": "tex", "go": "go", "golang": "go",
-    "haskell": "haskell", "hs": "haskell",
+    "haskell": "haskell", "hs": "haskell", "sql": "sql",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",

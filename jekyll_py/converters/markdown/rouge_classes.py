@@ -158,6 +158,10 @@ HTML = Dialect(
     post=_html_post,
 )
 
+# Rouge's XML lexer has no special case for `<style`/`<script`.
+XML = Dialect(classes=HTML.classes, words=HTML.words, word_classes=HTML.word_classes,
+              split=_html_split)
+
 CSS = Dialect(
     classes={"s2": "s1", "mh": "m", "mi": "m", "mf": "m", "kt": "m", "kc": "nb", "nv": "py",
              "o": "p"},
@@ -236,7 +240,6 @@ RUBY = Dialect(
     comment_newline=False,
     post=_ruby_post,
 )
-SQL = Dialect(classes={"ss": "nv"}, comment_newline=False)
 def _toml_split(cls, text):
     """Rouge has no date rule: a date is runs of digits and dashes (`mi`) and errors."""
     if cls == "ld":
@@ -254,10 +257,10 @@ DIALECTS = {
     "toml": TOML,
     "json": JSON,
     "yaml": YAML,
-    "html": HTML, "xml": HTML,
+    "html": HTML, "xml": XML,
     "css": CSS, "scss": SCSS,
     "diff": DIFF,
-    "ruby": RUBY, "sql": SQL,
+    "ruby": RUBY,
 }
 
 PLAIN = Dialect()
