@@ -80,7 +80,7 @@ def ial_rule(state, start, end, silent):
         alds[ald.group(1)] = attrs
         tok = state.push("kd_ial", "", 0)
         tok.map = [start, start + 1]
-        tok.meta = {"attrs": {}, "refs": [], "target": None}
+        tok.meta = {"attrs": {}, "refs": [], "target": None, "ald": True}
         state.line = start + 1
         return True
     attrs, refs = parse_attribute_list(m.group(1), alds)

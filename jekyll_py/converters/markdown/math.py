@@ -11,11 +11,15 @@ kramdown writes `<div class="kdmath">$$\\n...\\n$$</div>` / `<span class="kdmath
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from . import html_syntax as hs
 from .renderer import attrs_of, register_block, register_inline
+from .ial import apply, parse_attribute_list
 from .tables import after_block_boundary, before_block_boundary
+
+_SAME_LINE_IAL = re.compile(r"\{:(?!:|/)((?:\\\}|[^}])+)\}[ \t]*$")
 
 
 def math_block_rule(state, start, end, silent):
@@ -31,15 +35,23 @@ def math_block_rule(state, start, end, silent):
     after = close + 2
     while after < len(src) and src[after] in " \t":
         after += 1
-    if after < len(src) and src[after] != "\n":
-        return False  # text after the closing `$$`: inline math in a paragraph
     last_line = bisect_right(state.bMarks, close, 0, state.lineMax) - 1
     next_line = last_line + 1
-    if next_line > end or not before_block_boundary(state, next_line, end):
+    ial = None
+    if after < len(src) and src[after] != "\n":
+        # kramdown goes on reading blocks right after the closing `$$`: a block IAL there
+        # belongs to the math; any other text makes it inline math in a paragraph.
+        ial = _SAME_LINE_IAL.match(src, after, state.eMarks[last_line])
+        if not ial:
+            return False
+    elif next_line > end or not before_block_boundary(state, next_line, end):
         return False
     if silent:
         return True
     tok = state.push("kd_math_block", "", 0)
+    if ial:
+        attrs, refs = parse_attribute_list(ial.group(1), state.env.get("kd_alds"))
+        apply(tok, attrs, refs)
     tok.content = src[pos + 2 : close].strip(hs.RUBY_SPACE)
     tok.map = [start, next_line]
     state.line = next_line

@@ -102,7 +102,13 @@ def after_block_boundary(state, start: int) -> bool:
         return True
     if start > 0 and state.isEmpty(start - 1):
         return True
-    return state.tokens[-1].type in ("kd_ial", "kd_eob")
+    last = state.tokens[-1]
+    # After `^`, or a block IAL that waits for the next block. An IAL that went to the block
+    # before it, an attribute list definition, an extension or a footnote or abbreviation
+    # definition is no boundary (kramdown's :eob elements that carry a value).
+    if last.type == "kd_eob":
+        return True
+    return last.type == "kd_ial" and last.meta.get("target") is None and not last.meta.get("ald")
 
 
 def before_block_boundary(state, line: int, end: int) -> bool:
