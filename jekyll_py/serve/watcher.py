@@ -10,6 +10,7 @@ import fnmatch
 import os
 import threading
 import time
+import warnings
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
@@ -25,6 +26,10 @@ CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")
 # Folders of version control, and files editors write beside the ones being edited.
 IGNORED_FOLDERS = (".git", ".hg", ".svn", ".jekyll-metadata")
 IGNORED_NAMES = (".DS_Store", "4913", "*.swp", "*.swx", "*.swo", "*~", ".#*")
+# watchdog warns when a folder it watched comes back under the same name (a folder renamed
+# away and back); watching goes on correctly, the warning only alarms.
+warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"watchdog\.")
+
 # Events that say a file was read, not changed (the build itself reads every file).
 READ_EVENTS = ("opened", "closed_no_write")
 
@@ -77,19 +82,31 @@ class _Events(FileSystemEventHandler):
         # own events.
         if event.is_directory and event.event_type == "modified":
             return
-        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
-        for path in paths:
+        src_path = os.fsdecode(event.src_path)
+        dest_path = os.fsdecode(getattr(event, "dest_path", "") or "")
+        if event.is_directory:
+            if event.event_type in ("deleted", "moved"):
+                self.watcher.folder_gone(src_path)
+            if event.event_type == "created":
+                self.watcher.folder_added(src_path)
+            elif dest_path:
+                self.watcher.folder_added(dest_path)
+        for path in (src_path, dest_path):
             if path:
-                self.watcher.changed(os.fsdecode(path))
+                self.watcher.changed(path)
 
 
 class SourceWatcher:
     """Watches `source`; after each burst of changes that count, calls
-    `on_change(relative_paths)` on its own thread, one call at a time."""
+    `on_change(relative_paths)` on its own thread, one call at a time.
+
+    The source's own entries are watched, and each of its folders that counts is watched with
+    everything inside: the destination, when it lies in the source, is not watched at all, so
+    a rebuild writing thousands of files does not wake the watcher."""
 
     def __init__(self, source: str, change_filter: ChangeFilter, on_change,
                  quiet_seconds: float = QUIET_SECONDS, force_polling: bool = False):
-        self.source = source
+        self.source = os.path.abspath(source)
         self.filter = change_filter
         self.on_change = on_change
         self.quiet_seconds = quiet_seconds
@@ -97,27 +114,56 @@ class SourceWatcher:
         self._last_event = 0.0
         self._lock = threading.Condition()
         self._stopping = False
-        self._observer = PollingObserver() if force_polling else Observer()
+        self._force_polling = force_polling
+        self._observer = None
+        self._handler = _Events(self)
+        self._folders = {}            # top-level folder (absolute) -> its ObservedWatch
         self._worker = threading.Thread(target=self._work, name="regenerate", daemon=True)
 
     def start(self) -> None:
         try:
-            self._observer.schedule(_Events(self), self.source, recursive=True)
-            self._observer.start()
+            self._observe(PollingObserver() if self._force_polling else Observer())
         except OSError as error:
             # The system's limit on watched folders (inotify) reached: look every second.
             logger.warn("Auto-regeneration:", f"watching by polling ({error.strerror or error})")
-            self._observer = PollingObserver()
-            self._observer.schedule(_Events(self), self.source, recursive=True)
-            self._observer.start()
+            self._observe(PollingObserver())
         self._worker.start()
+
+    def _observe(self, observer) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+        self._observer = observer
+        self._folders = {}
+        observer.schedule(self._handler, self.source, recursive=False)
+        with os.scandir(self.source) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    self.folder_added(entry.path)
+        observer.start()
+
+    def folder_added(self, path: str) -> None:
+        """Watch a new top-level folder of the source (deeper ones are already covered)."""
+        path = os.path.abspath(path)
+        if os.path.dirname(path) != self.source or path in self._folders \
+                or not self.filter.counts(path) or not os.path.isdir(path):
+            return
+        self._folders[path] = self._observer.schedule(self._handler, path, recursive=True)
+
+    def folder_gone(self, path: str) -> None:
+        watch = self._folders.pop(os.path.abspath(path), None)
+        if watch is not None:
+            try:
+                self._observer.unschedule(watch)
+            except (KeyError, OSError):
+                pass  # already dropped by the observer when the folder went
 
     def stop(self) -> None:
         with self._lock:
             self._stopping = True
             self._lock.notify_all()
-        self._observer.stop()
-        self._observer.join(timeout=5)
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
         self._worker.join(timeout=5)
 
     def changed(self, path: str) -> None:
