@@ -56,10 +56,19 @@ class JekyllStrictUndefined(StrictUndefined):
 _OUTPUT_BODY = r"(?:(?!-?\}\})[\s\S])*"
 
 
+# Ruby's raw tag ends at the first tag token `{% endraw ... %}`: no `-` before the name (so
+# `{%- endraw %}` does not end it) and anything after it (`{% endraw junk -%}`), which never
+# trims the text after it (only the opening tag's `-%}` does, as python-liquid already has it).
+_RAW_END = r"\{%-?\s*endraw\s*(?P<rsr_e>-?)%\}"
+_RUBY_RAW_END = r"\{%\s*endraw(?!\w)(?P<rsr_e>(?:(?!%\}).)*)%\}"
+
+
 def _lexer_rules() -> re.Pattern:
     pattern = compile_liquid_rules().pattern
-    assert "|$)" in pattern and _OUTPUT_BODY in pattern, "python-liquid's lexer rules changed"
+    assert "|$)" in pattern and _OUTPUT_BODY in pattern and _RAW_END in pattern, \
+        "python-liquid's lexer rules changed"
     pattern = pattern.replace("|$)", r"|\Z)").replace(_OUTPUT_BODY, r"(?:(?!-?\}\})[^}])*", 1)
+    pattern = pattern.replace(_RAW_END, _RUBY_RAW_END, 1)
     return re.compile(pattern, re.DOTALL)
 
 

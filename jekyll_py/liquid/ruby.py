@@ -152,3 +152,18 @@ def is_drop(value: object) -> bool:
     value: a one-argument block (Liquid's `for`, its InputIterator) gets the key alone, while
     Enumerable#first packs both into [key, value]; a Drop has no `size` or `last`."""
     return getattr(value, "ruby_drop", False) is True
+
+
+def eql_key(value: object):
+    """A key equal for two values exactly when Ruby's `eql?` says so (Hash keys, `uniq`):
+    1, 1.0 and true differ; arrays and hashes compare by their contents."""
+    if isinstance(value, Mapping):
+        return ("Hash", frozenset((eql_key(k), eql_key(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return ("Array", tuple(eql_key(item) for item in value))
+    try:
+        hash(value)
+    except TypeError:
+        return (type(value).__name__, id(value))
+    return (type(value).__name__, value)
+

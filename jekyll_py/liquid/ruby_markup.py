@@ -33,6 +33,7 @@ from liquid.expression import Expression
 from liquid.undefined import StrictUndefined
 
 from jekyll_py.liquid import ruby
+from jekyll_py.liquid.filters.arity import arity_error
 from jekyll_py.liquid.messages import RubyLiquidError, RubyLiquidSyntaxError
 
 
@@ -265,11 +266,17 @@ def _filter(name: str, arguments: list[str], token) -> Filter:
 
 class RubyFilter(Filter):
     """A filter applied as Ruby applies it: with `strict_variables`, an undefined input is an
-    error before the filter is even looked up (Ruby raises at the lookup)."""
+    error before the filter is even looked up (Ruby raises at the lookup); a Jekyll filter
+    given more or fewer arguments than its Ruby method takes is an error."""
 
     def evaluate(self, left, context):
         if isinstance(left, StrictUndefined):
             str(left)  # raises the "undefined variable" error
+        keywords = any(isinstance(arg, KeywordArgument) for arg in self.args)
+        given = 1 + sum(isinstance(arg, PositionalArgument) for arg in self.args) + keywords
+        message = arity_error(self.name, given)
+        if message is not None and self.name in context.env.filters:
+            raise RubyLiquidError(message, token=None)
         return super().evaluate(left, context)
 
 

@@ -103,7 +103,7 @@ def _offset(value: dt.datetime, colons: int) -> str:
 _DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2}[a-zA-Z%+])")
 _COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F": "%Y-%m-%d",
               "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p",
-              "v": "%e-%^b-%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+              "v": "%e-%^b-%Y"}  # no `%+`: Time#strftime leaves it as it is
 
 
 def _hour12(value) -> int:
@@ -176,9 +176,9 @@ def strftime(value: dt.datetime | dt.date, fmt: str) -> str:
         text = str(field)
         if "^" in flags:
             text = text.upper()
-        elif "#" in flags:
-            text = text.swapcase() if conv not in ("p",) else text.lower()
-        if width:
+        elif "#" in flags:  # "change case": lower for %p and %Z, upper for the names
+            text = text.lower() if conv in ("p", "Z") else text.upper()
+        if width and "-" not in flags:
             text = text.rjust(int(width), "0" if "0" in flags else " ")
         return text
     return _DIRECTIVE.sub(replace, fmt)

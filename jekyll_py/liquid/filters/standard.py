@@ -6,6 +6,7 @@ away from zero, integer division floors).
 """
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -23,7 +24,7 @@ from jekyll_py.liquid.filters.support import is_nil, nil_to_none, to_liquid
 from jekyll_py.liquid.messages import RubyLiquidError
 
 # Filters python-liquid has that Liquid 5.4 does not (Jekyll adds its own `find`).
-NOT_IN_LIQUID_5_4 = ("find_index", "has", "reject", "sum", "squish")
+NOT_IN_LIQUID_5_4 = ("find_index", "has", "reject", "sum", "squish", "escapejs", "safe")
 
 _WHITESPACE = " \t\n\v\f\r"
 
@@ -212,10 +213,39 @@ def newline_to_br(value):
     return re.sub(r"\r?\n", "<br />\n", _s(value))
 
 
+_MAX_INT = (1 << 31) - 1
+_RUBY_SPACE = " \t\n\v\f\r"
+
+
+def awk_split(text: str, limit: int = 0) -> list[str]:
+    """Ruby's `text.split(" ", limit)`: fields between runs of ASCII whitespace, leading
+    whitespace ignored; with a positive `limit`, at most `limit` fields, the last one the
+    untouched rest (an empty string when `text` ends in whitespace)."""
+    parts: list[str] = []
+    begin = end = 0
+    in_space = True
+    for index, char in enumerate(text):
+        if in_space:
+            if char in _RUBY_SPACE:
+                begin = index + 1
+            else:
+                end, in_space = index + 1, False
+                if limit > 0 and len(parts) + 1 >= limit:
+                    break
+        elif char in _RUBY_SPACE:
+            parts.append(text[begin:end])
+            in_space, begin = True, index + 1
+        else:
+            end = index + 1
+    if text and (limit > 0 or len(text) > begin):
+        parts.append(text[begin:])
+    return parts
+
+
 def ruby_split(text: str, pattern: str) -> list[str]:
     """Ruby's String#split with a string pattern (`" "` splits on whitespace runs)."""
     if pattern == " ":
-        parts = text.split()
+        parts = awk_split(text)
     elif pattern == "":
         parts = list(text)
     else:
@@ -297,6 +327,9 @@ def map_(value, prop=None):
             out.append(prop if prop in item else None)
         elif isinstance(item, (list, tuple)):
             raise RubyLiquidError(f"cannot select the property '{prop}'", token=None)
+        elif isinstance(item, int) and not isinstance(item, bool):
+            # Integer#[] reads a bit; with a string (a property name) it is a TypeError
+            raise RubyLiquidError(f"cannot select the property '{prop}'", token=None)
         else:
             out.append(None)
     return out
@@ -368,13 +401,142 @@ def truncatewords(value, words=15, ellipsis="..."):
         return None
     text = ruby.string(value)
     count = max(to_integer(words), 1)
-    wordlist = text.split()
+    if count + 1 >= _MAX_INT:  # Ruby's split takes a C int
+        raise RubyLiquidError(f"integer {count} too big for truncatewords", token=None)
+    wordlist = awk_split(text, count + 1)
     if len(wordlist) <= count:
         return text
     return " ".join(wordlist[:count]) + _s(ellipsis)
 
 
+def concat(value, other=None):
+    other = to_liquid(nil_to_none(other))
+    if not isinstance(other, (list, tuple)):
+        raise RubyLiquidError("concat filter requires an array argument", token=None)
+    return _input_items(value) + list(other)
+
+
+def compact(value, prop=None):
+    items = _input_items(value)
+    if prop is None:
+        return [item for item in items if item is not None]
+    return [item for item in items if _property(item, prop) is not None]
+
+
+def uniq(value, prop=None):
+    """Liquid's `uniq`: first of each value by Ruby's eql? (1 and 1.0 differ)."""
+    seen, out = set(), []
+    for item in _input_items(value):
+        key = ruby.eql_key(item if prop is None else _property(item, prop))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _property(item, prop):
+    """`item[prop]` as Liquid's array filters read it (nil when the item has no []),
+    a string item answering whether it contains `prop`."""
+    item = to_liquid(item)
+    if isinstance(item, Mapping):
+        return nil_to_none(item.get(prop)) if hasattr(item, "get") else nil_to_none(item[prop])
+    if isinstance(item, str):
+        return prop if isinstance(prop, str) and prop in item else None
+    if isinstance(item, (list, tuple)) and isinstance(prop, int) and not isinstance(prop, bool):
+        return item[prop] if -len(item) <= prop < len(item) else None
+    if isinstance(item, (list, tuple)):
+        raise RubyLiquidError(f"cannot select the property '{ruby.to_s(prop)}'", token=None)
+    return None
+
+
+def slice_(value, offset=None, length=None):
+    """Ruby's `slice(offset, length)` on an array or on the input's to_s."""
+    offset = to_integer(offset)
+    length = 1 if length is None or is_nil(length) else to_integer(length)
+    value = to_liquid(nil_to_none(value))
+    sequence = list(value) if isinstance(value, (list, tuple)) else ruby.to_s(value)
+    size = len(sequence)
+    if offset < 0:
+        offset += size
+    if offset < 0 or offset > size or length < 0:
+        return [] if isinstance(sequence, list) else ""
+    return sequence[offset:offset + length]
+
+
+def sort_natural(value, prop=None):
+    """Case-insensitive sort, nils last (Liquid's nil_safe_casecmp)."""
+    items = _input_items(value)
+    if prop is None:
+        keyed = [(item, item) for item in items]
+    elif all(isinstance(to_liquid(item), (Mapping, str, list, tuple)) for item in items):
+        keyed = [(_property(item, prop), item) for item in items]
+    else:
+        return None
+    def order(pair):
+        key = pair[0]
+        return (1, "") if key is None else (0, ruby.to_s(key).lower())
+    return [item for _, item in sorted(keyed, key=order)]
+
+
+def default(value, fallback="", allow_false=None, **_ignored):
+    """Liquid's `default`: `fallback` for nil, false and empty strings/arrays/hashes
+    (`allow_false: true` keeps false)."""
+    value = nil_to_none(value)
+    if allow_false is not None and not is_nil(allow_false) and allow_false is not False:
+        missing = value is None
+    else:
+        missing = value is None or value is False
+    if missing:
+        return fallback
+    liquid = to_liquid(value)
+    if isinstance(liquid, (str, list, tuple, Mapping)) and len(liquid) == 0:
+        return fallback
+    return value
+
+
+def _base64_bytes(value) -> bytes:
+    return ruby.to_s(to_liquid(nil_to_none(value))).encode("utf-8")
+
+
+def _decoded_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+def base64_encode(value):
+    return base64.b64encode(_base64_bytes(value)).decode("ascii")
+
+
+def base64_url_safe_encode(value):
+    return base64.urlsafe_b64encode(_base64_bytes(value)).decode("ascii")
+
+
+_STRICT_BASE64 = re.compile(rb"\A(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?\Z")
+
+
+def base64_decode(value):
+    """Ruby's strict_decode64: only the alphabet, with correct padding."""
+    data = _base64_bytes(value)
+    if not _STRICT_BASE64.match(data):
+        raise RubyLiquidError("invalid base64 provided to base64_decode", token=None)
+    return _decoded_text(base64.b64decode(data))
+
+
+def base64_url_safe_decode(value):
+    """Ruby's urlsafe_decode64: `-_` alphabet, padding optional."""
+    data = _base64_bytes(value).translate(bytes.maketrans(b"-_", b"+/"))
+    if len(data) % 4 and not data.endswith(b"="):
+        data += b"=" * (-len(data) % 4)
+    if not _STRICT_BASE64.match(data):
+        raise RubyLiquidError("invalid base64 provided to base64_url_safe_decode", token=None)
+    return _decoded_text(base64.b64decode(data))
+
+
 FILTERS = {
+    "base64_encode": base64_encode, "base64_decode": base64_decode,
+    "base64_url_safe_encode": base64_url_safe_encode,
+    "base64_url_safe_decode": base64_url_safe_decode,
+    "concat": concat, "compact": compact, "uniq": uniq, "slice": slice_,
+    "sort_natural": sort_natural, "default": default,
     "plus": plus, "minus": minus, "times": times, "divided_by": divided_by, "modulo": modulo,
     "round": round_, "ceil": ceil, "floor": floor, "abs": abs_, "at_least": at_least,
     "at_most": at_most, "size": size, "escape": escape, "h": escape, "escape_once": escape_once,

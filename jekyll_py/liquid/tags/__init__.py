@@ -14,6 +14,7 @@ from jekyll_py.liquid.tags.include import IncludeRelativeTag, IncludeTag
 from jekyll_py.liquid.tags.lax_tags import TAGS as LAX_TAGS
 from jekyll_py.liquid.tags.links import LinkTag, PostUrlTag
 from jekyll_py.liquid.tags.output import RubyEchoTag, RubyOutput
+from jekyll_py.liquid.tags.raw import RubyRawTag
 from jekyll_py.liquid.tags.render import RenderTag
 from jekyll_py.liquid.tags.ruby_parsed import RubyAssignTag, RubyForTag, RubyIfTag, RubyUnlessTag
 
@@ -23,5 +24,5 @@ def register(env) -> None:
     env.tags.pop("doc", None)
     for tag in (RubyOutput, RubyEchoTag, RubyAssignTag, RubyIfTag, RubyUnlessTag, RubyForTag,
                 RubyCommentTag, IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag,
-                RenderTag, *LAX_TAGS):
+                RenderTag, RubyRawTag, *LAX_TAGS):
         env.add_tag(tag)

@@ -178,9 +178,12 @@ def _literal_key(values: list, node_id: int):
 
 class RubyCycleTag(CycleTag):
     def parse(self, stream):
-        tag = stream.eat(TOKEN_TAG)
-        # An inline tag leaves the stream on its last token (the parser steps past it).
-        markup = raw_tag_markup(stream.current) if stream.current.kind == TOKEN_EXPRESSION else ""
+        # An inline tag leaves the stream on its own last token (the parser steps past it).
+        tag = stream.current
+        markup = ""
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+            markup = raw_tag_markup(stream.current)
         named = _CYCLE_NAMED.match(markup)
         if named:
             group, values = expression(named.group(1), tag), _cycle_values(named.group(2), tag)

@@ -51,6 +51,10 @@ class RubyEchoTag(EchoTag):
     node_class = RubyEchoNode
 
     def parse(self, stream):
-        token = stream.eat(TOKEN_TAG)
-        markup = raw_tag_markup(stream.current) if stream.current.kind == TOKEN_EXPRESSION else ""
+        # An inline tag leaves the stream on its own last token (the parser steps past it).
+        token = stream.current
+        markup = ""
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+            markup = raw_tag_markup(stream.current)
         return self.node_class(token, variable(self.env, token, markup))

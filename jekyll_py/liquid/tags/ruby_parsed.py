@@ -7,6 +7,7 @@ the markup with the lax parser (jekyll_py/liquid/ruby_markup.py), which may itse
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from liquid import Mode
@@ -56,9 +57,19 @@ def raw_tag_markup(token) -> str:
     value, source, start = token.value, token.source, token.start_index
     if start < 0 or source[start:start + len(value)] != value:
         return value
+    if _inside_liquid_tag(source, start):  # a `{% liquid %}` line ends at its newline
+        return value
     end = source.find("%}", start + len(value))
     raw = source[start:end] if end >= 0 else value
     return raw[:-1] if raw.endswith("-") else raw
+
+
+_LIQUID_TAG_OPENING = re.compile(r"\{%-?\s*liquid\s", re.ASCII)
+
+
+def _inside_liquid_tag(source: str, index: int) -> bool:
+    opening = source.rfind("{%", 0, index)
+    return opening >= 0 and bool(_LIQUID_TAG_OPENING.match(source, opening))
 
 
 def _markup(stream) -> str:
