@@ -285,6 +285,11 @@ def test_rebuilds_after_a_change_and_keeps_serving_after_a_failure(site, serve):
     # Fixed again: rebuilt.
     _write(site / "about.md", SITE_FILES["about.md"].replace("version one", "version three"))
     server.wait_for_page("/about", "About version three.")
+    # A new folder is watched too.
+    _write(site / "guide" / "index.md", "---\nlayout: default\n---\nThe guide.\n")
+    server.wait_for_page("/guide/", "The guide.")
+    _write(site / "guide" / "index.md", "---\nlayout: default\n---\nThe new guide.\n")
+    server.wait_for_page("/guide/", "The new guide.")
     rebuilds = sum("Regenerating:" in line for line in server.lines)
 
     # Changes in excluded paths and in the destination do not rebuild.
