@@ -421,3 +421,22 @@ def test_reload_paths_name_the_stylesheets_when_only_styles_changed(tmp_path):
     ignoring = Regenerator(site, livereload_ignore=["*.md", "drafts/*"])
     assert ignoring.reload_paths(["index.md"]) == []
     assert ignoring.reload_paths(["index.md", "style.css"]) == ["/style.css"]
+
+
+def test_server_address_and_serve_time_url():
+    from jekyll_py.serve.options import ServeOptions
+
+    def options(**config):
+        return ServeOptions.from_config(config)
+
+    assert options().server_address() == "http://127.0.0.1:4000"
+    assert options(baseurl="").server_address() == "http://127.0.0.1:4000/"
+    assert options(baseurl="/blog", port="4001").server_address() == "http://127.0.0.1:4001/blog/"
+    assert options(baseurl="/blog/").mount == "/blog"
+    assert options().default_url() == "http://localhost:4000"
+    assert options(host="0.0.0.0").default_url() == "http://0.0.0.0:4000"
+    assert options(host="::1", port=8080).server_address() == "http://[::1]:8080"
+    assert options(livereload=True).livereload_port == 35729
+    assert options(livereload=True).watch and not options(watch=False).watch
+    with pytest.raises(Exception, match="invalid port"):
+        options(port="http")

@@ -66,9 +66,9 @@ def snippet(port: int, min_delay=None, max_delay=None) -> str:
     came from (so a page opened as localhost or 127.0.0.1 both work)."""
     query = f"snipver=1&port={port}"
     if min_delay:
-        query += f"&mindelay={min_delay}"
+        query += f"&mindelay={float(min_delay):g}"
     if max_delay:
-        query += f"&maxdelay={max_delay}"
+        query += f"&maxdelay={float(max_delay):g}"
     return ("<script>(function () { var script = document.createElement('script'); "
             "script.src = location.protocol + '//' + (location.hostname || 'localhost') + "
             f"':{port}/livereload.js?{query}'; document.head.appendChild(script); }}());"
