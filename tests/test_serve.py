@@ -92,7 +92,11 @@ class Server:
         self.lines: list[str] = []
         self._new_lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for_log("Server running...")
+        try:
+            self.wait_for_log("Server running...")
+        except BaseException:
+            self.stop()
+            raise
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -424,6 +428,7 @@ def test_reload_paths_name_the_stylesheets_when_only_styles_changed(tmp_path):
 
 
 def test_server_address_and_serve_time_url():
+    from jekyll_py.errors import JekyllError
     from jekyll_py.serve.options import ServeOptions
 
     def options(**config):
@@ -438,5 +443,5 @@ def test_server_address_and_serve_time_url():
     assert options(host="::1", port=8080).server_address() == "http://[::1]:8080"
     assert options(livereload=True).livereload_port == 35729
     assert options(livereload=True).watch and not options(watch=False).watch
-    with pytest.raises(Exception, match="invalid port"):
+    with pytest.raises(JekyllError, match="invalid port"):
         options(port="http")
