@@ -139,7 +139,10 @@ def _states(flavour: _Flavour, cpp: bool) -> dict:
     root = [
         (_c(r"\n+"), "", "expr_bol"),
         *whitespace,
-        (_c(rf"([\w*\s]+?[\s*])({_ID})(\s*\([^;]*?\))((?:{_WS})?)(\{{|;)", re.S),
+        # The look-ahead only skips, quickly, places where no `(` can follow (the rule
+        # is tried at every word, and would otherwise backtrack through the whole text).
+        (_c(rf"(?=[\w*\s]*\()([\w*\s]+?[\s*])({_ID})(\s*\([^;]*?\))((?:{_WS})?)(\{{|;)",
+            re.S),
          None, function_definition),
         (_c(r"\{"), "p", "function"),
         *statements,

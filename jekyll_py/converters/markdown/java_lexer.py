@@ -56,7 +56,9 @@ _STATES = {
         (_c(r"//.*?$"), "c1", None),
         (_c(r"/\*.*?\*/", re.S), "cm", None),
         (_c(_words(_KEYWORDS)), "k", None),
-        (_c(rf"({_S}*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*{_S}+)+?)([a-zA-Z_][a-zA-Z0-9_]*)({_S}*)(\()"),
+        # The look-ahead only skips, quickly, places where no `(` can follow (see c_lexer.py).
+        (_c(rf"(?=[\w.\[\]<>{_S[1:-1]}]*\()"
+            rf"({_S}*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*{_S}+)+?)([a-zA-Z_][a-zA-Z0-9_]*)({_S}*)(\()"),
          None, _method_signature),
         (_c("@" + _ID), "nd", None),
         (_c(_words(_DECLARATIONS)), "kd", None),
