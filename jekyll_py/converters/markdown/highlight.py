@@ -46,6 +46,7 @@ from .markdown_lexer import lex_markdown
 from .python_lexer import lex_python
 from .r_lexer import lex_r
 from .rust_lexer import lex_rust
+from .sass_lexer import lex_sass
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 from .sql_lexer import lex_sql
@@ -121,6 +122,7 @@ _OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "cs
                "c": lex_c, "cpp": lex_cpp, "json": lex_json,
                "tex": lex_tex, "go": lex_go,
                "haskell": lex_haskell, "sql": lex_sql,
+               "sass": lex_sass,
                "javascript": lex_javascript, "typescript": lex_typescript,
                "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
 _OWN_NAMES = {
@@ -131,7 +133,7 @@ _OWN_NAMES = {
     "coq": "coq", "r": "r", "s": "r", "java": "java",
     "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
     "tex": "tex", "latex": "tex", "go": "go", "golang": "go",
-    "haskell": "haskell", "hs": "haskell", "sql": "sql",
+    "haskell": "haskell", "hs": "haskell", "sql": "sql", "sass": "sass",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",

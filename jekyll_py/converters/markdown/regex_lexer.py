@@ -8,7 +8,7 @@ position, the first match wins. A rule is (compiled pattern, class, action):
   classes, one per group of the pattern (empty groups write nothing), or None (write nothing:
   the action writes the tokens);
 * action: None; a state name to push; a tuple of state names to push in order; "#pop";
-  "#pop2"; "#push" (the current state again); "#goto:NAME" (replace the current state); or a
+  "#pop2"; "#push" (the current state again); "#reset" (back to the first state); "#goto:NAME" (replace the current state); or a
   function(lexer, match) that may change the state and returns the tokens to write (or None).
 
 Rouge matches at the current position as if the text started there: a pattern cannot look
@@ -48,6 +48,8 @@ class RegexLexer:
             self.pop()
         elif action == "#pop2":
             self.pop(2)
+        elif action == "#reset":
+            del self.stack[1:]
         elif action == "#push":
             self.push(self.stack[-1])
         elif action.startswith("#goto:"):

@@ -35,10 +35,9 @@ def _attribute(text):
     return "nl" if text in PROPERTIES else "na"
 
 
-_END_SECTION = [(_c(r"\n"), "", None), (_c(r"[;{}]"), "p", "#reset")]
 _HAS_INTERP = [(_c(r"#\{"), "si", "interpolation")]
 _HAS_STRINGS = [(_c(r'"'), "s2", "dq"), (_c(r"'"), "s1", "sq")]
-_CONTENT_COMMON = [
+CONTENT_COMMON = [
     (_c(r"@for\b"), "k", "for"),
     (_c(r"@(?:debug|warn|if|each|while|else|return|media)"), "k", "value"),
     (_c(r"(@mixin)(\s+)(" + _ID + ")"), ("k", "", "nf"), "value"),
@@ -49,25 +48,63 @@ _CONTENT_COMMON = [
     (_c(r"&"), "k", "selector"),
     (_c(r"(\$" + _ID + r")([ \t]*)(:)"), ("nv", "", "p"), "value"),
 ]
-_VALUE = _END_SECTION + [
-    (_c(r"[ \t]+"), "", None),
-    (_c(r"\$" + _ID), "nv", None),
-    (_c(r"url\("), "sx", "string_url"),
-    (_c(_ID + r"(?=\s*\()"), "nf", None),
-    (_c(r"%" + _ID), "nd", None),
-    (_c(r"(?:true|false)\b"), "bp", None),
-    (_c(r"(?:and|or|not)\b"), "ow", None),
-    (_c(r"#[a-z0-9]{1,6}", re.I), "mh", None),
-    (_c(r"-?\d+(?:%|[a-z]+)?"), "m", None),
-    (_c(r"-?\d*\.\d+(?:%|[a-z]+)?"), "mi", None),
-] + _HAS_STRINGS + _HAS_INTERP + [
-    (_c(r"[~^*!&%<>|+=@:,./?-]+"), "o", None),
-    (_c(r"[\[\]()]+"), "p", None),
-    (_c(r"/\*"), "cm", "inline_comment"),
-    (_c(r"//[^\n]*"), "c1", None),
-    (_c(_ID), _value_word, None),
-]
-_SELECTOR_PIECE = _HAS_INTERP + [(_c(r""), None, "#pop")]
+ATTRIBUTE_COMMON = _HAS_INTERP + [(_c(_ID), _attribute, None)]
+
+
+def common_states(end_section: list) -> dict:
+    """The states SCSS and Sass share; `end_section` ends a statement (SCSS: `;`, `{`, `}`;
+    Sass: the end of the line)."""
+    value = end_section + [
+        (_c(r"[ \t]+"), "", None),
+        (_c(r"\$" + _ID), "nv", None),
+        (_c(r"url\("), "sx", "string_url"),
+        (_c(_ID + r"(?=\s*\()"), "nf", None),
+        (_c(r"%" + _ID), "nd", None),
+        (_c(r"(?:true|false)\b"), "bp", None),
+        (_c(r"(?:and|or|not)\b"), "ow", None),
+        (_c(r"#[a-z0-9]{1,6}", re.I), "mh", None),
+        (_c(r"-?\d+(?:%|[a-z]+)?"), "m", None),
+        (_c(r"-?\d*\.\d+(?:%|[a-z]+)?"), "mi", None),
+    ] + _HAS_STRINGS + _HAS_INTERP + [
+        (_c(r"[~^*!&%<>|+=@:,./?-]+"), "o", None),
+        (_c(r"[\[\]()]+"), "p", None),
+        (_c(r"/\*"), "cm", "inline_comment"),
+        (_c(r"//[^\n]*"), "c1", None),
+        (_c(_ID), _value_word, None),
+    ]
+    selector_piece = _HAS_INTERP + [(_c(r""), None, "#pop")]
+    return {
+        "value": value,
+        "interpolation": [(_c(r"\}"), "si", "#pop")] + value,
+        "selector": end_section + _HAS_STRINGS + _HAS_INTERP + [
+            (_c(r"[ \t]+"), "", None),
+            (_c(r":"), "nd", "pseudo_class"),
+            (_c(r"\."), "nc", "class"),
+            (_c(r"#"), "nn", "id"),
+            (_c(r"%"), "nv", "placeholder"),
+            (_c(_ID), "nt", None),
+            (_c(r"&"), "k", None),
+            (_c(r"[~^*!&\[\]()<>|+=@:;,./?-]"), "o", None),
+        ],
+        "dq": [(_c(r'"'), "s2", "#pop")] + _HAS_INTERP
+        + [(_c(r'(?:\\.|#(?!\{)|[^\n"#])+'), "s2", None)],
+        "sq": [(_c(r"'"), "s1", "#pop")] + _HAS_INTERP
+        + [(_c(r"(?:\\.|#(?!\{)|[^\n'#])+"), "s1", None)],
+        "string_url": [
+            (_c(r"\)"), "sx", "#pop"),
+            (_c(r"(?:\\.|#(?!\{)|[^\n)#])+"), "sx", None),
+        ] + _HAS_INTERP,
+        "pseudo_class": [(_c(_ID), "nd", None)] + selector_piece,
+        "class": [(_c(_ID), "nc", None)] + selector_piece,
+        "id": [(_c(_ID), "nn", None)] + selector_piece,
+        "placeholder": [(_c(_ID), "nv", None)] + selector_piece,
+        "for": [(_c(r"from|to|through"), "ow", None)] + value,
+        "attribute": ATTRIBUTE_COMMON + [(_c(r"([ \t]*)(:)"), ("", "p"), "value")],
+        "inline_comment": [
+            (_c(r"(?:\\#|#(?=[^\n{])|\*(?=[^\n/])|[^\n#*])+"), "cm", None),
+        ] + _HAS_INTERP + [(_c(r"\*/"), "cm", "#pop")],
+    }
+
 
 STATES = {
     "root": [
@@ -75,41 +112,12 @@ STATES = {
         (_c(r"//.*"), "c1", None),
         (_c(r"/\*.*?\*/", re.S), "cm", None),
         (_c(r"@import\b"), "k", "value"),
-    ] + _CONTENT_COMMON + [
+    ] + CONTENT_COMMON + [
         (_c(r"(?=[^;{}][;}])"), None, "attribute"),
         (_c(r"(?=[^;{}:\[]+:[^a-z])"), None, "attribute"),
         (_c(r""), None, "selector"),
     ],
-    "value": _VALUE,
-    "interpolation": [(_c(r"\}"), "si", "#pop")] + _VALUE,
-    "selector": _END_SECTION + _HAS_STRINGS + _HAS_INTERP + [
-        (_c(r"[ \t]+"), "", None),
-        (_c(r":"), "nd", "pseudo_class"),
-        (_c(r"\."), "nc", "class"),
-        (_c(r"#"), "nn", "id"),
-        (_c(r"%"), "nv", "placeholder"),
-        (_c(_ID), "nt", None),
-        (_c(r"&"), "k", None),
-        (_c(r"[~^*!&\[\]()<>|+=@:;,./?-]"), "o", None),
-    ],
-    "dq": [(_c(r'"'), "s2", "#pop")] + _HAS_INTERP + [(_c(r'(?:\\.|#(?!\{)|[^\n"#])+'), "s2", None)],
-    "sq": [(_c(r"'"), "s1", "#pop")] + _HAS_INTERP + [(_c(r"(?:\\.|#(?!\{)|[^\n'#])+"), "s1", None)],
-    "string_url": [
-        (_c(r"\)"), "sx", "#pop"),
-        (_c(r"(?:\\.|#(?!\{)|[^\n)#])+"), "sx", None),
-    ] + _HAS_INTERP,
-    "pseudo_class": [(_c(_ID), "nd", None)] + _SELECTOR_PIECE,
-    "class": [(_c(_ID), "nc", None)] + _SELECTOR_PIECE,
-    "id": [(_c(_ID), "nn", None)] + _SELECTOR_PIECE,
-    "placeholder": [(_c(_ID), "nv", None)] + _SELECTOR_PIECE,
-    "for": [(_c(r"from|to|through"), "ow", None)] + _VALUE,
-    "attribute": _HAS_INTERP + [
-        (_c(_ID), _attribute, None),
-        (_c(r"([ \t]*)(:)"), ("", "p"), "value"),
-    ],
-    "inline_comment": [
-        (_c(r"(?:\\#|#(?=[^\n{])|\*(?=[^\n/])|[^\n#*])+"), "cm", None),
-    ] + _HAS_INTERP + [(_c(r"\*/"), "cm", "#pop")],
+    **common_states([(_c(r"\n"), "", None), (_c(r"[;{}]"), "p", "#reset")]),
 }
 
 
