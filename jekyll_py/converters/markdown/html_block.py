@@ -227,6 +227,32 @@ def _line_of(state, pos):
     return bisect_right(state.bMarks, pos, 0, state.lineMax) - 1
 
 
+def _block_text(state, start):
+    """(text, position of the tag in it, mapping of text positions to source positions).
+
+    Inside a block quote the lines have lost their `> ` only in the block state's line marks;
+    kramdown parses the quote's content as a text of its own, so the element is read from the
+    quote's lines joined."""
+    if state.parentType != "blockquote":
+        return state.src, state.bMarks[start] + state.tShift[start], None
+    offsets, parts, offset = [], [], 0
+    for line in range(start, state.lineMax):
+        offsets.append(offset)
+        parts.append(state.src[state.bMarks[line] : state.eMarks[line]])
+        offset += len(parts[-1]) + 1
+    text = "\n".join(parts) + "\n"
+
+    def to_source(pos):
+        i = bisect_right(offsets, pos) - 1
+        line = start + i
+        column = pos - offsets[i]
+        if column > state.eMarks[line] - state.bMarks[line]:  # past the line's newline
+            return state.bMarks[line + 1] if line + 1 < state.lineMax else state.eMarks[line] + 1
+        return state.bMarks[line] + column
+
+    return text, state.tShift[start], to_source
+
+
 def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
@@ -234,39 +260,40 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     src = state.src
     if src.startswith("<", pos) is False:
         return False
-    # A comment.
     cm = hs.COMMENT_RE.match(src, pos)
-    if cm:
-        if silent:
-            return True
+    tm = None if cm else hs.TAG_RE.match(src, pos)
+    if tm and tm.group(1).lower() in hs.SPAN_ELEMENTS:
+        return False
+    if (cm or tm) and silent:
+        return True
+    if cm or tm:
+        text, pos, to_source = _block_text(state, start)
+    if cm:  # a comment
+        cm = hs.COMMENT_RE.match(text, pos)
         after = cm.end()
-        ws = _TRAILING_WS.match(src, after)
+        ws = _TRAILING_WS.match(text, after)
         tok = state.push("kd_html", "", 0)
         tok.meta = {"node": Comment(cm.group(0))}
-        _finish(state, start, ws.end() if ws else after, tok)
+        after = ws.end() if ws else after
+        _finish(state, start, to_source(after) if to_source else after, tok)
         return True
-    tm = hs.TAG_RE.match(src, pos)
     if tm:
-        name = tm.group(1)
-        if name.lower() in hs.SPAN_ELEMENTS:
-            return False
-        if silent:
-            return True
+        tm = hs.TAG_RE.match(text, pos)
         parser = _Parser(state.md, state.env, state.env.get("kd_options", {}))
-        node, after, handled_body = parser.element(src, tm, False)
+        node, after, handled_body = parser.element(text, tm, False)
         ial = state.env.pop("kd_block_ial", None)
         if ial:
             node.ial = ial
         trailing_blank = False
         if handled_body:
-            ws = _TRAILING_WS.match(src, after)
+            ws = _TRAILING_WS.match(text, after)
             if ws:
                 after = ws.end()
         else:
             trailing_blank = True
         tok = state.push("kd_html", "", 0)
         tok.meta = {"node": node, "trailing_blank": trailing_blank}
-        _finish(state, start, after, tok)
+        _finish(state, start, to_source(after) if to_source else after, tok)
         return True
     cm = hs.CLOSE_TAG_RE.match(src, pos)
     if cm and cm.group(1).lower() not in hs.SPAN_ELEMENTS:

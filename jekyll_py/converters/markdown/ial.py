@@ -109,8 +109,14 @@ def apply(tok, attrs, refs):
 
 def forward_ial_rule(state):
     """An IAL not attached to the block before it applies to the next block."""
+    _forward(state.tokens)
+
+
+def _forward(tokens):
     pending = None
-    for tok in state.tokens:
+    for tok in tokens:
+        if tok.type == "kd_html":
+            _forward_in_html(tok.meta["node"])
         if tok.type == "kd_ial":
             if tok.meta["target"] is None and (tok.meta["attrs"] or tok.meta["refs"]):
                 pending = tok
@@ -118,6 +124,15 @@ def forward_ial_rule(state):
         if pending is not None and tok.nesting >= 0 and tok.type != "inline":
             apply(tok, pending.meta["attrs"], pending.meta["refs"])
             pending = None
+
+
+def _forward_in_html(node):
+    """The same inside the Markdown content of HTML elements (`markdown="1"`)."""
+    for child in getattr(node, "children", ()):
+        if hasattr(child, "tokens") and hasattr(child, "blank"):  # parsed Markdown blocks
+            _forward(child.tokens)
+        elif hasattr(child, "model"):  # a nested element
+            _forward_in_html(child)
 
 
 def plugin(md, **opts):
