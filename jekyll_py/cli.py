@@ -49,6 +49,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                         default=None, help="Do not write a cache to disk")
     parser.add_argument("--lsi", action="store_true", default=None,
                         help="Accepted for compatibility; related posts are the most recent")
+    parser.add_argument("--force_polling", action="store_true", default=None,
+                        help="Watch the source by polling rather than file system events")
 
 
 # Commands implemented in their own package. Each package has
@@ -83,6 +85,10 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", aliases=["b"], help="Build your site")
     _add_build_options(build)
+    build.add_argument("-w", "--watch", dest="watch", action="store_true", default=False,
+                       help="Watch for changes and rebuild")
+    build.add_argument("--no-watch", dest="watch", action="store_false",
+                       help="Do not watch for changes (the default)")
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_site_options(clean)
     for name, aliases, package, help_text in PACKAGE_COMMANDS:
@@ -104,6 +110,7 @@ def _overrides(args) -> dict:
         "unpublished": "unpublished", "limit_posts": "limit_posts",
         "strict_front_matter": "strict_front_matter", "profile": "profile",
         "incremental": "incremental", "disable_disk_cache": "disable_disk_cache", "lsi": "lsi",
+        "force_polling": "force_polling",
     }
     result = {}
     for attr, key in mapping.items():
@@ -131,10 +138,10 @@ def load_site(args, extra_overrides: dict | None = None):
     return Site(site_config.load(overrides))
 
 
-def _build(args) -> int:
+def build_site(site) -> None:
+    """Build `site` with the log lines `jekyll build` prints (and --profile's tables)."""
     from jekyll_py.profile import profile_build
 
-    site = load_site(args)
     config = site.config
     logger.info("Source:", config["source"])
     logger.info("Destination:", config["destination"])
@@ -149,6 +156,21 @@ def _build(args) -> int:
     else:
         site.process()
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
+
+
+def _build(args) -> int:
+    site = load_site(args)
+    build_site(site)
+    if args.watch:
+        # `build --watch` is serve's watcher and rebuilder without the server.
+        from jekyll_py.serve.command import wait_for_stop, watch
+        from jekyll_py.serve.options import ServeOptions
+
+        watcher = watch(site, ServeOptions.from_config(site.config), None, trace=args.trace)
+        try:
+            wait_for_stop()
+        finally:
+            watcher.stop()
     return 0
 
 

@@ -3,7 +3,6 @@ destination, print one line per problem and a summary; exit status 1 when anythi
 from __future__ import annotations
 
 import os
-import time
 
 from jekyll_py.check.external import HINT_RELS, check_urls
 from jekyll_py.check.internal import SiteContext, check_page
@@ -16,28 +15,13 @@ from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
 
 
-def _build(site) -> None:
-    """The build `jekyll-py build` runs, with its log lines (and --profile tables)."""
-    from jekyll_py.profile import profile_build
-
-    logger.info("Source:", site.config["source"])
-    logger.info("Destination:", site.config["destination"])
-    logger.info("Generating...")
-    started = time.monotonic()
-    if site.config.get("profile"):
-        print(profile_build(site))
-    else:
-        site.process()
-    logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
-
-
 def run(args) -> int:
-    from jekyll_py.cli import load_site
+    from jekyll_py.cli import build_site, load_site
 
     site = load_site(args)
     options = load_options(site.config.get("check"), args)
     if not getattr(args, "no_build", False):
-        _build(site)
+        build_site(site)
     dest = site.dest
     if not os.path.isdir(dest):
         raise JekyllError(f"Error: the destination {dest} does not exist: build the site first, "

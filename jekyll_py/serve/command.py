@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 import webbrowser
 
 from jekyll_py.errors import JekyllError
@@ -16,24 +15,6 @@ from jekyll_py.serve.options import ServeOptions, config_overrides
 from jekyll_py.serve.regenerate import Regenerator
 from jekyll_py.serve.server import ServedSite, SiteServer
 from jekyll_py.serve.watcher import ChangeFilter, SourceWatcher
-
-
-def build(site) -> None:
-    """The first build, logged as `jekyll-py build` logs it (cli._build)."""
-    from jekyll_py.profile import profile_build
-
-    config = site.config
-    logger.info("Source:", config["source"])
-    logger.info("Destination:", config["destination"])
-    logger.info("Incremental build:", "disabled (jekyll-py rebuilds everything, from its cache)"
-                if config.get("incremental") else "disabled")
-    logger.info("Generating...")
-    started = time.monotonic()
-    if config.get("profile"):
-        print(profile_build(site))
-    else:
-        site.process()
-    logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
 
 
 def watch(site, options: ServeOptions, livereload: LiveReloadServer | None, trace: bool):
@@ -60,7 +41,7 @@ def _listen(options: ServeOptions, served: ServedSite) -> SiteServer:
                           f"{error.strerror or error}") from None
 
 
-def _wait_for_stop() -> None:
+def wait_for_stop() -> None:
     """Block until ctrl-c (SIGINT) or SIGTERM."""
     stop = threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -73,7 +54,7 @@ def _wait_for_stop() -> None:
 
 
 def run(args) -> int:
-    from jekyll_py.cli import load_site
+    from jekyll_py.cli import build_site, load_site
 
     site = load_site(args, config_overrides(args))
     options = ServeOptions.from_config(site.config)
@@ -84,7 +65,7 @@ def run(args) -> int:
         logger.warn("Build Warning:",
                     "Skipping the initial build. This may result in an out-of-date site.")
     else:
-        build(site)
+        build_site(site)
 
     livereload = LiveReloadServer(options.host, options.livereload_port) \
         if options.livereload else None
@@ -111,7 +92,7 @@ def run(args) -> int:
             threading.Thread(target=webbrowser.open, args=(options.server_address(),),
                              daemon=True).start()
         logger.info("Server running...", "press ctrl-c to stop.")
-        _wait_for_stop()
+        wait_for_stop()
     finally:
         if server is not None:
             server.shutdown()
