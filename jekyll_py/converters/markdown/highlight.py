@@ -37,6 +37,7 @@ from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
 from .go_lexer import lex_go
+from .graphql_lexer import lex_graphql
 from .haskell_lexer import lex_haskell
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
@@ -115,29 +116,33 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# Languages lexed here rather than by Pygments (see shell_lexer.py).
-_OWN_LEXERS = {"shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
-               "liquid": lex_liquid, "scss": lex_scss, "rust": lex_rust, "python": lex_python,
-               "coq": lex_coq, "r": lex_r, "java": lex_java,
-               "c": lex_c, "cpp": lex_cpp, "json": lex_json,
-               "tex": lex_tex, "go": lex_go,
-               "haskell": lex_haskell, "sql": lex_sql,
-               "sass": lex_sass,
-               "javascript": lex_javascript, "typescript": lex_typescript,
-               "markdown": lambda code: lex_markdown(code, _embedded_tokens)}
+def _lex_markdown(code):
+    return lex_markdown(code, _embedded_tokens)
+
+
+# Languages lexed by our own Rouge-style lexers (`*_lexer.py`) rather than by Pygments.
+_OWN_LEXERS = {
+    "shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
+    "scss": lex_scss, "sass": lex_sass, "liquid": lex_liquid, "rust": lex_rust,
+    "javascript": lex_javascript, "typescript": lex_typescript, "markdown": _lex_markdown,
+    "python": lex_python, "c": lex_c, "cpp": lex_cpp, "java": lex_java, "go": lex_go,
+    "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
+    "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
+}
+# Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
+# decides first which spellings Rouge knows).
 _OWN_NAMES = {
     "shell": "shell", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
     "console": "console", "terminal": "console", "shell_session": "console",
     "shell-session": "console", "diff": "diff", "patch": "diff", "udiff": "diff", "css": "css",
-    "liquid": "liquid", "scss": "scss", "python": "python", "py": "python",
-    "coq": "coq", "r": "r", "s": "r", "java": "java",
-    "c": "c", "cpp": "cpp", "c++": "cpp", "json": "json",
-    "tex": "tex", "latex": "tex", "go": "go", "golang": "go",
-    "haskell": "haskell", "hs": "haskell", "sql": "sql", "sass": "sass",
+    "scss": "scss", "sass": "sass", "liquid": "liquid",
     "markdown": "markdown", "md": "markdown", "mkd": "markdown",
     "javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
     **{name: "rust" for name in ("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore",
                                  "rs,ignore", "rust,should_panic", "rs,should_panic")},
+    "python": "python", "py": "python", "c": "c", "cpp": "cpp", "c++": "cpp", "java": "java",
+    "go": "go", "golang": "go", "json": "json", "sql": "sql", "r": "r", "s": "r", "coq": "coq",
+    "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
 }
 
 
