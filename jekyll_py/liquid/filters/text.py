@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from jekyll_py import utils
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.standard import cgi_escape_text
-from jekyll_py.liquid.filters.support import as_liquid, nil_to_none
+from jekyll_py.liquid.filters.support import as_liquid, nil_to_none, to_liquid
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 
 # -- slugify -------------------------------------------------------------------------------------
@@ -98,7 +98,20 @@ def to_integer(value):
 
 
 def inspect(value):
-    return xml_escape(ruby.inspect(as_liquid(value)))
+    return xml_escape(_inspect(value))
+
+
+def _inspect(value) -> str:
+    """Ruby's #inspect of what a template holds; a Jekyll drop inspects as
+    `JSON.pretty_generate(to_h)` (Jekyll::Drops::Drop#inspect)."""
+    liquid = to_liquid(value)
+    if ruby.is_drop(liquid):
+        return "".join(_encode_pretty(_to_json_value(as_liquid(liquid)), 0))
+    if isinstance(liquid, Mapping):
+        return "{" + ", ".join(f"{_inspect(k)}=>{_inspect(v)}" for k, v in liquid.items()) + "}"
+    if isinstance(liquid, (list, tuple)):
+        return "[" + ", ".join(_inspect(item) for item in liquid) + "]"
+    return ruby.inspect(liquid)
 
 
 def _to_json_value(value):
@@ -147,6 +160,26 @@ def _encode(value):
         yield "]"
     else:
         yield json.dumps(value, ensure_ascii=False)
+
+
+def _encode_pretty(value, depth: int):
+    """JSON.pretty_generate's layout (json 2.6): two-space indents, `"key": value`, an empty
+    array as `[`, a blank line, `]` and an empty hash as `{`, `}` on two lines."""
+    inner, outer = "  " * (depth + 1), "  " * depth
+    if isinstance(value, dict):
+        yield "{\n"
+        for i, (key, item) in enumerate(value.items()):
+            yield (",\n" if i else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
+            yield from _encode_pretty(item, depth + 1)
+        yield ("\n" if value else "") + outer + "}"
+    elif isinstance(value, list):
+        yield "[\n"
+        for i, item in enumerate(value):
+            yield (",\n" if i else "") + inner
+            yield from _encode_pretty(item, depth + 1)
+        yield "\n" + outer + "]"
+    else:
+        yield from _encode(value)
 
 
 def jsonify(value):
