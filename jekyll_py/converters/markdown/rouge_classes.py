@@ -41,47 +41,29 @@ class Dialect:
         return self.classes.get(cls, cls)
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
-
-
 # ---- data formats -----------------------------------------------------------------------------------
 
 JSON = Dialect(classes={"nt": "nl"}, whitespace="w")
 
-_YAML_CONSTANTS = {"true", "false", "null", "yes", "no", "on", "off", "~", "True", "False",
-                   "Null", "NULL", "TRUE", "FALSE", "Yes", "No"}
+# Rouge reads a plain scalar piece by piece: `true`/`false`/`null` at the start of a piece (even
+# as a prefix: `nullable`) are constants, a number is one only where it ends the scalar (the
+# line), and `:` starts a piece that runs to the next space.
+_YAML_PLAIN_PIECE = re.compile(r"( +)|(:\S*)|(true|false|null)|(\d+(?:\.\d+)?\Z)|([^\s:]+)")
 
 
-_YAML_SPECIAL = re.compile(r"true|false|null")
-_YAML_LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?\Z")
-
-
-def _yaml_plain_words(text):
-    """Rouge reads a plain scalar word by word: after the first word, `true`/`false`/`null`
-    (even as a prefix) are constants, and a number ending the line is a number."""
-    words = re.split(r"( +)", text)
-    out = [("s", words[0])]
-    for i in range(1, len(words)):
-        word = words[i]
-        special = _YAML_SPECIAL.match(word)
-        if i % 2 == 0 and special:
-            out += [("no", special.group(0)), ("s", word[special.end():])]
-        elif i == len(words) - 1 and _YAML_LAST_NUMBER.match(word):
-            out.append(("m", word))
-        else:
-            out.append(("s", word))
-    return [piece for piece in out if piece[1]]
+def _yaml_plain(text):
+    out = []
+    for m in _YAML_PLAIN_PIECE.finditer(text):
+        out.append(("no" if m.group(3) else "m" if m.group(4) else "s", m.group(0)))
+    return out
 
 
 def _yaml_split(cls, text):
     if cls == "l":
-        if _NUMBER.match(text):
-            return [("m", text)]
-        if text in _YAML_CONSTANTS:
-            return [("no", text)]
-        if " " in text:
-            return _yaml_plain_words(text)
-        return [("s", text)]
+        return _yaml_plain(text)
+    if cls == "se" and text == "''":
+        # `''` in a single-quoted string: Rouge closes the string and opens another
+        return [("s", "'"), ("s1", "'")]
     if cls == "s" and text[:1] in ("'", '"'):
         quote = "s2" if text[0] == '"' else "s1"
         return [(quote, text[0])] + ([("s", text[1:])] if len(text) > 1 else [])
@@ -100,6 +82,10 @@ def _yaml_post(tokens):
     in_double = False
     flow_depth = 0
     for cls, text in tokens:
+        if cls == "s1" and text == "''" and out and out[-1][0] == "s" and out[-1][1][-1:] == "'":
+            # a string ending in the escape `''`: that opened a new string, this quote closes it
+            out.append(["s1", "'"])
+            cls, text = "s", "'"
         if cls == "pi":
             flow_depth = max(0, flow_depth + text.count("{") + text.count("[")
                              - text.count("}") - text.count("]"))
