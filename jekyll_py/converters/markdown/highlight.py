@@ -36,9 +36,11 @@ from .c_lexer import lex_c, lex_cpp
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
+from .docker_lexer import lex_docker
 from .go_lexer import lex_go
 from .graphql_lexer import lex_graphql
 from .haskell_lexer import lex_haskell
+from .ini_lexer import lex_ini
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
@@ -128,6 +130,7 @@ _OWN_LEXERS = {
     "python": lex_python, "c": lex_c, "cpp": lex_cpp, "java": lex_java, "go": lex_go,
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
+    "docker": lex_docker, "ini": lex_ini,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -143,6 +146,7 @@ _OWN_NAMES = {
     "python": "python", "py": "python", "c": "c", "cpp": "cpp", "c++": "cpp", "java": "java",
     "go": "go", "golang": "go", "json": "json", "sql": "sql", "r": "r", "s": "r", "coq": "coq",
     "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
+    "docker": "docker", "dockerfile": "docker", "ini": "ini",
 }
 
 
