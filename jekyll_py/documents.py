@@ -12,7 +12,7 @@ from jekyll_py.dates import RubyTime, coerce_date
 from jekyll_py.errors import FrontMatterError, JekyllError
 from jekyll_py.log import logger
 from jekyll_py.utils import (add_permalink_suffix, deep_merge, has_liquid_construct,
-                             pluralized_array, ruby_sort, slugify, titleize_slug)
+                             pluralized_array, ruby_sort, sanitized_path, slugify, titleize_slug)
 
 # Document::DATE_FILENAME_MATCHER and DATELESS_FILENAME_MATCHER
 DATE_FILENAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
@@ -181,12 +181,12 @@ class Page(Convertible):
         return parent if parent.endswith("/") else parent + "/"
 
     def destination(self, dest: str) -> str:
-        path = urls.unescape_path(self.url)
+        path = sanitized_path(dest, urls.unescape_path(self.url))
         if self.url.endswith("/"):
             path = os.path.join(path, "index")
         if not path.endswith(self.output_ext):
             path += self.output_ext
-        return os.path.join(dest, path.lstrip("/"))
+        return path
 
     @property
     def place_in_layout(self) -> bool:
@@ -453,12 +453,12 @@ class Document(Convertible):
         return os.path.join(parent, str(slug))
 
     def destination(self, dest: str) -> str:
-        path = urls.unescape_path(self.url)
+        path = sanitized_path(dest, urls.unescape_path(self.url))
         if self.url.endswith("/"):
             path = os.path.join(path, "index.html")
         elif not path.endswith(self.output_ext):
             path += self.output_ext
-        return os.path.join(dest, path.lstrip("/"))
+        return path
 
     @property
     def place_in_layout(self) -> bool:
@@ -666,7 +666,7 @@ class StaticFile:
         return publishable is not False and self.collection.write
 
     def destination(self, dest: str) -> str:
-        return os.path.join(dest, urls.unescape_path(self.url).lstrip("/"))
+        return sanitized_path(dest, urls.unescape_path(self.url))
 
     def to_liquid(self):
         from jekyll_py.drops import StaticFileDrop

@@ -189,6 +189,10 @@ class Reader:
         for entry in self._entries(directory, magic_dir):
             if not matcher.match(entry):
                 continue
+            # Jekyll reads a .yml/.yaml document as plain YAML data with no content, and a
+            # post without content is skipped.
+            if os.path.splitext(entry)[1] in (".yml", ".yaml"):
+                continue
             path = os.path.join(site.source, directory.lstrip("/"), magic_dir, entry)
             doc = Document(site, path, site.posts)
             doc.read()

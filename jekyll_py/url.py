@@ -13,22 +13,49 @@ PERMALINK_STYLES = {
 }
 
 _SAFE_PATH_RE = re.compile(r"^[a-zA-Z0-9./-]+$")
-# Addressable::URI.encode keeps unreserved and sub-delims, ':' '@' and '/' in a path.
-_ADDRESSABLE_SAFE = "/:@!$&'()*+,;=-._~"
 _PLACEHOLDER_RE = re.compile(r":([a-z_]+)")
+
+# Addressable::URI.encode (addressable 2.8, which Jekyll 4.3.1 calls) splits the text as a URI
+# and percent-encodes each part with its own character class. '%' is in none of them, so it
+# is always encoded, even before two hex digits.
+_URI_RE = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", re.S)
+_UNRESERVED = "A-Za-z0-9\\-._~"
+_PCHAR = _UNRESERVED + "!$&'()*+,;=:@"
+_CLASSES = {
+    "scheme": "A-Za-z0-9\\-+.",
+    "authority": _PCHAR + "\\[\\]",
+    "path": _PCHAR + "/",
+    "query": _PCHAR + "/?",
+    "fragment": _PCHAR + "/?",
+}
+_UNSAFE = {name: re.compile("[^" + chars + "]") for name, chars in _CLASSES.items()}
 
 
 def style_to_template(style: str) -> str:
     return PERMALINK_STYLES.get(str(style), str(style))
 
 
+def _encode_component(text: str, part: str) -> str:
+    return _UNSAFE[part].sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group(0).encode("utf-8")), text)
+
+
 def escape_path(path: str) -> str:
+    """Jekyll's URL.escape_path: Addressable::URI.encode, then the first '#' escaped."""
     if not path or _SAFE_PATH_RE.match(path):
         return path
-    # Addressable::URI.encode reads the path as a whole URI: '?' starts a query and is kept,
-    # every '#' ends up escaped; '%' is kept when it starts a valid escape.
-    encoded = quote(path, safe=_ADDRESSABLE_SAFE + "?%")
-    return re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", encoded)
+    scheme, authority, rest, query, fragment = _URI_RE.match(path).groups()
+    out = ""
+    if scheme is not None:
+        out += _encode_component(scheme, "scheme") + ":"
+    if authority is not None:
+        out += "//" + _encode_component(authority, "authority")
+    out += _encode_component(rest, "path")
+    if query is not None:
+        out += "?" + _encode_component(query, "query")
+    if fragment is not None:
+        out += "#" + _encode_component(fragment, "fragment")
+    return out.replace("#", "%23", 1)
 
 
 def unescape_path(path: str) -> str:

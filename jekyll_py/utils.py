@@ -154,3 +154,22 @@ def ruby_sort(items: list, compare) -> list:
             merged.append(right[j])
             j += 1
     return merged + left[i:] + right[j:]
+
+
+def sanitized_path(base_directory: str, questionable_path: str | None) -> str:
+    """Jekyll.sanitized_path: `questionable_path` joined under `base_directory`, never above it.
+
+    The path is first resolved as an absolute path from '/' (so '..' cannot climb out), then
+    joined under the base unless it already lies inside it.
+    """
+    import posixpath
+    if questionable_path is None:
+        return base_directory
+    clean = "/" + questionable_path if questionable_path.startswith("~") else questionable_path
+    clean = posixpath.normpath(posixpath.join("/", clean))
+    if clean == base_directory:
+        return clean
+    clean = re.sub(r"/{2,}", "/", clean)
+    if clean.startswith(base_directory.rstrip("/") + "/"):
+        return clean
+    return base_directory.rstrip("/") + "/" + clean.lstrip("/")
