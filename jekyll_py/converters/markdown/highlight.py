@@ -54,6 +54,7 @@ from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 from .sql_lexer import lex_sql
 from .tex_lexer import lex_tex
+from .toml_lexer import lex_toml
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
 _ALIASES = {
@@ -130,7 +131,7 @@ _OWN_LEXERS = {
     "python": lex_python, "c": lex_c, "cpp": lex_cpp, "java": lex_java, "go": lex_go,
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
-    "docker": lex_docker, "ini": lex_ini,
+    "docker": lex_docker, "ini": lex_ini, "toml": lex_toml,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -146,7 +147,7 @@ _OWN_NAMES = {
     "python": "python", "py": "python", "c": "c", "cpp": "cpp", "c++": "cpp", "java": "java",
     "go": "go", "golang": "go", "json": "json", "sql": "sql", "r": "r", "s": "r", "coq": "coq",
     "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
-    "docker": "docker", "dockerfile": "docker", "ini": "ini",
+    "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
 }
 
 

@@ -226,21 +226,8 @@ RUBY = Dialect(
     comment_newline=False,
     post=_ruby_post,
 )
-def _toml_split(cls, text):
-    """Rouge has no date rule: a date is runs of digits and dashes (`mi`) and errors."""
-    if cls == "ld":
-        return [("mi" if re.match(r"[\d_-]", part) else "err", part)
-                for part in re.findall(r"[\d_-]+|.", text)]
-    return [(cls, text)]
-
-
-TOML = Dialect(
-    classes={"n": "py", "k": "nn", "s2": "s", "s1": "s", "c1": "c", "o": "p"}, split=_toml_split
-)
-
 # Pygments lexer alias (its first one) -> dialect.
 DIALECTS = {
-    "toml": TOML,
     "json": JSON,
     "yaml": YAML,
     "html": HTML, "xml": XML,
