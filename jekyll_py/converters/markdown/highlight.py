@@ -46,6 +46,7 @@ from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
 from .liquid_lexer import lex_liquid
 from .markdown_lexer import lex_markdown
+from .nginx_lexer import lex_nginx
 from .python_lexer import lex_python
 from .r_lexer import lex_r
 from .rust_lexer import lex_rust
@@ -131,7 +132,7 @@ _OWN_LEXERS = {
     "python": lex_python, "c": lex_c, "cpp": lex_cpp, "java": lex_java, "go": lex_go,
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
-    "docker": lex_docker, "ini": lex_ini, "toml": lex_toml,
+    "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -148,6 +149,7 @@ _OWN_NAMES = {
     "go": "go", "golang": "go", "json": "json", "sql": "sql", "r": "r", "s": "r", "coq": "coq",
     "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
+    "nginx": "nginx",
 }
 
 
