@@ -45,6 +45,7 @@ from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
 from .liquid_lexer import lex_liquid
+from .make_lexer import lex_make
 from .markdown_lexer import lex_markdown
 from .nginx_lexer import lex_nginx
 from .python_lexer import lex_python
@@ -133,6 +134,7 @@ _OWN_LEXERS = {
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
+    "make": lex_make,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -149,7 +151,8 @@ _OWN_NAMES = {
     "go": "go", "golang": "go", "json": "json", "sql": "sql", "r": "r", "s": "r", "coq": "coq",
     "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
-    "nginx": "nginx",
+    "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
+    "bsdmake": "make",
 }
 
 
