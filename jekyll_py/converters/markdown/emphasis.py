@@ -387,6 +387,8 @@ def _decode(nodes, out, created, marks):
                 end = Token("html_inline", "", 0)
                 end.content = f"</{mark.name}>"
             end.meta = {"kd_open": mark.tokens[0]}  # a span IAL after it applies to the element
+            if close is None:
+                end.meta["kd_auto_close"] = True
             out.append(end)
         elif kind == "group":
             _, mark, children, close = node

@@ -94,7 +94,10 @@ def raw_span_rule(state, silent):
         _push(state, "html_inline", m.group(0))
         first = len(state.tokens) - 1  # (pushing wrote the pending text before it)
         for kind, content in pieces:
-            _push(state, kind, content)
+            if kind == "auto_close":  # an end tag kramdown adds where the paragraph ends
+                _push(state, "html_inline", f"</{content}>").meta = {"kd_auto_close": True}
+            else:
+                _push(state, kind, content)
         # the element is one piece for the emphasis pass (emphasis.py)
         state.tokens[first].meta = {"kd_raw_span": len(state.tokens) - first}
     state.pos = after
@@ -132,7 +135,7 @@ def _raw_content(src, pos, end, name):
                 open_names.append(inner)
     if end > text_start:
         pieces.append(("kd_raw_text", src[text_start:end]))
-    pieces.extend(("html_inline", f"</{n}>") for n in reversed(open_names))
+    pieces.extend(("auto_close", n) for n in reversed(open_names))
     return pieces, end
 
 
@@ -145,6 +148,7 @@ def _same_name(end_name, open_name):
 def _push(state, kind, content):
     tok = state.push(kind, "", 0)
     tok.content = content
+    return tok
 
 
 @register_inline("kd_raw_text")

@@ -220,7 +220,9 @@ def resolve_span_ials(state):
                 continue
             if _vanishes(children, i):
                 continue
-            target = _span_target(children, i)
+            # (looked for among the tokens kept so far: an IAL already applied is not there,
+            # so `![a](u){:style="x"}{:.border}` gives both to the image)
+            target = _span_target(out, len(out))
             if target is None:
                 tok.type = "text"  # kramdown: a span IAL after text is text
                 out.append(tok)

@@ -161,10 +161,27 @@ def kramdown_link_destination(string: str, pos: int, maximum: int):
     return result
 
 
+_TITLE_END = {q: re.compile(r".+?" + q + r"\s*\)", re.S) for q in "\"'"}
+
+
+def kramdown_link_title(string, start, maximum, prev_state=None):
+    """An inline link's title as kramdown reads it: in `"` or `'` only, up to the first
+    matching quote that the closing parenthesis follows, backslashes kept as typed."""
+    result = helpers.parseLinkTitle(string, maximum, maximum)  # a "not found" result
+    if start >= maximum or string[start] not in "\"'":
+        return result
+    m = _TITLE_END[string[start]].match(string, start + 1, maximum)
+    if not m:
+        return result
+    close = string.rindex(string[start], start + 1, m.end())
+    result.ok, result.str, result.pos = True, string[start + 1 : close], close + 1
+    return result
+
+
 _INLINE_HELPERS = SimpleNamespace(
     parseLinkLabel=helpers.parseLinkLabel,
     parseLinkDestination=kramdown_link_destination,
-    parseLinkTitle=helpers.parseLinkTitle,
+    parseLinkTitle=kramdown_link_title,
 )
 
 

@@ -187,11 +187,21 @@ def inline_of(node) -> str:
 
 @register_block("paragraph")
 def _paragraph(ctx, node, indent):
-    body = render_inline(ctx, inline_of(node))
+    children = inline_of(node)
+    if node.meta and node.meta.get("transparent"):
+        # kramdown adds the newline to the paragraph's text before reading its spans, so an
+        # element left open at the end of the text holds it (`<foo>x\n</foo>`).
+        suffix = node.meta.get("transparent_suffix", "")
+        open_end = len(children)
+        while open_end and (children[open_end - 1].meta or {}).get("kd_auto_close"):
+            open_end -= 1
+        append = node.meta.get("append_html") or ""
+        if open_end == len(children):
+            return render_inline(ctx, children) + append + suffix
+        return render_inline(ctx, children[:open_end]) + suffix + render_inline(ctx, children[open_end:]) + append
+    body = render_inline(ctx, children)
     if node.meta and node.meta.get("append_html"):
         body += node.meta["append_html"]
-    if node.meta and node.meta.get("transparent"):
-        return body + node.meta.get("transparent_suffix", "")
     return f"{' ' * indent}<p{hs.html_attributes(attrs_of(node))}>{body}</p>\n"
 
 
@@ -302,11 +312,16 @@ def plain_text(tokens) -> str:
     return "".join(out)
 
 
+# kramdown's escapable characters (its own set: the GFM parser's `~` is not unescaped here)
+_ALT_ESCAPE = re.compile(r"\\([\\.*_+\-`()\[\]{}#!:|\"'$=<>])")
+
+
 @register_inline("image")
 def _image(ctx, tok):
     attrs = attrs_of(tok)
-    # kramdown's alt text is the image's label as typed (no Markdown inside it is parsed)
-    ordered = {"src": attrs.pop("src", ""), "alt": tok.content}
+    # kramdown's alt text is the image's label as typed (no Markdown inside it is parsed),
+    # less the backslashes of escapes (`appcompat\_v7`)
+    ordered = {"src": attrs.pop("src", ""), "alt": _ALT_ESCAPE.sub(r"\1", tok.content)}
     attrs.pop("alt", None)
     if "title" in attrs:
         ordered["title"] = attrs.pop("title")

@@ -93,7 +93,44 @@ def split_row(line: str) -> list:
 
 
 def _has_pipe_outside_code(line: str) -> bool:
-    return any(not code and _UNESCAPED_PIPE.search(piece) for code, piece in _code_spans(line))
+    """kramdown's check that a line belongs to a table: an unescaped pipe outside code spans
+    and outside span HTML elements (`<a id="x">[a | b](u)</a>` is no table row)."""
+    return any(
+        not code and _UNESCAPED_PIPE.search(_without_span_html(piece))
+        for code, piece in _code_spans(line)
+    )
+
+
+def _without_span_html(text: str) -> str:
+    """`text` less its span HTML elements (tags and content; an unclosed one runs to the end)."""
+    if "<" not in text:
+        return text
+    out = []
+    pos = 0
+    while True:
+        m = hs.TAG_RE.search(text, pos)
+        if not m:
+            break
+        name = hs.normalise_name(m.group(1))
+        if m.group(4) or name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
+            out.append(text[pos : m.end()])
+            pos = m.end()
+            continue
+        out.append(text[pos : m.start()])
+        pos = _element_end(text, m.end(), m.group(1))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _element_end(text: str, pos: int, name: str) -> int:
+    depth = 1
+    tags = re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>])", re.I)
+    for m in tags.finditer(text, pos):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            close = text.find(">", m.end())
+            return len(text) if close < 0 else close + 1
+    return len(text)
 
 
 def after_block_boundary(state, start: int) -> bool:
