@@ -47,6 +47,7 @@ from .json_lexer import lex_json
 from .liquid_lexer import lex_liquid
 from .make_lexer import lex_make
 from .markdown_lexer import lex_markdown
+from .matlab_lexer import lex_matlab
 from .nginx_lexer import lex_nginx
 from .python_lexer import lex_python
 from .r_lexer import lex_r
@@ -87,7 +88,6 @@ _ALIASES = {
     "mustache": "html+handlebars",
     "viml": "vim",
     "vimscript": "vim",
-    "m": "matlab",
     "vb": "vbnet",
     "ml": "ocaml",
     "msshell": "powershell",
@@ -134,7 +134,7 @@ _OWN_LEXERS = {
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
-    "make": lex_make,
+    "make": lex_make, "matlab": lex_matlab,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -152,7 +152,7 @@ _OWN_NAMES = {
     "haskell": "haskell", "hs": "haskell", "tex": "tex", "latex": "tex", "graphql": "graphql",
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
-    "bsdmake": "make",
+    "bsdmake": "make", "matlab": "matlab", "m": "matlab",
 }
 
 
