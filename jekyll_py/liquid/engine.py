@@ -23,7 +23,7 @@ from typing import Callable, Optional
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
 from liquid.context import RenderContext, builtin
-from liquid.exceptions import BlockNestingError, LiquidError
+from liquid.exceptions import BlockNestingError, LiquidError, LiquidInterrupt
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.template import BoundTemplate
 from liquid.utils import ReadOnlyChainMap
@@ -75,6 +75,14 @@ def _lexer_rules() -> re.Pattern:
 _LEXER_RULES = _lexer_rules()
 
 
+class JekyllTemplate(BoundTemplate):
+    """A parsed template. Rendering adds no `partial` variable (python-liquid's own, which
+    would hide a template's `partial`: Ruby has none)."""
+
+    def make_partial_namespace(self, partial, render_args):
+        return dict(render_args)
+
+
 class JekyllEnvironment(Environment):
     """A python-liquid environment with Jekyll's tags and filters and Jekyll's error policy."""
 
@@ -82,6 +90,7 @@ class JekyllEnvironment(Environment):
     # 100 nested block bodies at parse time; python-liquid's own scope limit (an include takes
     # more than one of its scopes) must not stop it sooner.
     context_depth_limit = 1000
+    template_class = JekyllTemplate
     block_nesting_limit = semantics.MAX_DEPTH
 
     def __init__(self, engine: "LiquidEngine", *, mode: Mode, strict_filters: bool,
@@ -277,7 +286,14 @@ class LiquidEngine:
         buffer = StringIO()
         started = time.perf_counter()
         try:
-            template.render_with_context(context, buffer, partial=partial)
+            # Always as a partial, so that a `break`/`continue` outside any loop leaves the
+            # template: Ruby stops rendering there, and an enclosing `for` (around an
+            # include) takes it as its own; at the top the page simply ends.
+            template.render_with_context(context, buffer, partial=True)
+        except LiquidInterrupt as interrupt:
+            if partial:  # what was written before the interrupt stays (tags/include.py)
+                interrupt.output_so_far = buffer.getvalue()
+                raise
         finally:
             self._add_time(name, time.perf_counter() - started)
         output = buffer.getvalue()

@@ -29,11 +29,12 @@ from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import (
     Blank, Empty, FalseLiteral, FloatLiteral, IntegerLiteral, Nil, RangeLiteral, StringLiteral,
     TrueLiteral)
+from liquid.exceptions import LiquidTypeError
 from liquid.expression import Expression
 from liquid.undefined import StrictUndefined
 
 from jekyll_py.liquid import ruby
-from jekyll_py.liquid.filters.arity import arity_error
+from jekyll_py.liquid.filters.arity import RUBY_ARITY, arity_error
 from jekyll_py.liquid.messages import RubyLiquidError, RubyLiquidSyntaxError
 
 
@@ -267,17 +268,27 @@ def _filter(name: str, arguments: list[str], token) -> Filter:
 class RubyFilter(Filter):
     """A filter applied as Ruby applies it: with `strict_variables`, an undefined input is an
     error before the filter is even looked up (Ruby raises at the lookup); a Jekyll filter
-    given more or fewer arguments than its Ruby method takes is an error."""
+    given more or fewer arguments than its Ruby method takes is an error, and keyword
+    arguments reach it as one Hash."""
 
     def evaluate(self, left, context):
         if isinstance(left, StrictUndefined):
             str(left)  # raises the "undefined variable" error
         keywords = any(isinstance(arg, KeywordArgument) for arg in self.args)
         given = 1 + sum(isinstance(arg, PositionalArgument) for arg in self.args) + keywords
-        message = arity_error(self.name, given)
-        if message is not None and self.name in context.env.filters:
+        builtin = self.name in RUBY_ARITY and self.name in context.env.filters
+        message = arity_error(self.name, given) if builtin else None
+        if message is not None:
             raise RubyLiquidError(message, token=None)
-        return super().evaluate(left, context)
+        if not (builtin and keywords):
+            return super().evaluate(left, context)
+        # Ruby hands keyword arguments to the filter as one trailing Hash argument.
+        func = context.filter(self.name, token=self.token)
+        positional, keyword_args = self.evaluate_args(context)
+        try:
+            return func(left, *positional, dict(keyword_args))
+        except TypeError as err:
+            raise LiquidTypeError(f"{self.name}: {err}", token=self.token) from err
 
 
 def strict_variable(markup: str, token) -> FilteredExpression:

@@ -17,6 +17,7 @@ them once, when the engine module is imported:
 - A render error names the line of the innermost tag or output that raised it (Ruby's
   `e.line_number ||= node.line_number` as the error leaves each node), not the line of the
   top-level block around it.
+- `limit:`/`offset:` slice as Ruby's slice_collection does (`limit: 0` takes nothing).
 - Scopes are counted as Ruby counts them (`ruby_scope`): 100 at most.
 """
 from __future__ import annotations
@@ -137,6 +138,21 @@ def _loop_limit_or_offset(self, obj, *, token):
     return _loop_int(self, obj, token=token)
 
 
+def _ruby_slice(self, it, length, context, *, limit, offset):
+    """Ruby's slice_collection: items whose index is in [offset, offset + limit) (a negative
+    offset starts at 0, a limit of 0 or less takes nothing); `offset: continue` resumes
+    where the last loop over the same variable and collection stopped."""
+    key = f"{self.identifier}-{self.iterable}"
+    start = context.stopindex(key) if offset == "continue" else int(offset or 0)
+    stop = None if limit is None else start + limit
+    segment = [item for index, item in enumerate(it)
+               if start <= index and (stop is None or index < stop)]
+    context.stopindex(key=key, index=start + len(segment))
+    if self.reversed:
+        segment.reverse()
+    return iter(segment), len(segment)
+
+
 def _capture_keeping_blank_text(self, context, buffer) -> int:
     """Ruby Liquid drops blank text only inside if/for/case/unless blocks; a capture of
     whitespace keeps it (python-liquid would blank the whole block)."""
@@ -197,5 +213,6 @@ def apply() -> None:
     logical.ContainsExpression.evaluate = _contains
     LoopExpression._to_iter = _loop_items
     LoopExpression._to_int = _loop_limit_or_offset
+    LoopExpression._slice = _ruby_slice
     CaptureNode.render_to_output = _capture_keeping_blank_text
     Node.render = _render_naming_node

@@ -478,10 +478,11 @@ def sort_natural(value, prop=None):
     return [item for _, item in sorted(keyed, key=order)]
 
 
-def default(value, fallback="", allow_false=None, **_ignored):
+def default(value, fallback="", options=None):
     """Liquid's `default`: `fallback` for nil, false and empty strings/arrays/hashes
-    (`allow_false: true` keeps false)."""
+    (options `allow_false: true` keeps false)."""
     value = nil_to_none(value)
+    allow_false = options.get("allow_false") if isinstance(options, Mapping) else None
     if allow_false is not None and not is_nil(allow_false) and allow_false is not False:
         missing = value is None
     else:

@@ -15,7 +15,7 @@ import os
 import re
 
 from liquid.ast import Node
-from liquid.exceptions import ContextDepthError, LiquidError
+from liquid.exceptions import ContextDepthError, LiquidError, LiquidInterrupt
 from liquid.tag import Tag
 
 from jekyll_py.liquid import ruby
@@ -69,6 +69,11 @@ class IncludeNode(Node):
             with ruby_scope(context, self.token):
                 with context.extend(namespace, template=template):
                     output = engine.render_template(template, context, name=name, partial=True)
+        except LiquidInterrupt as interrupt:
+            # `break`/`continue` outside a loop in the include: its output so far is kept
+            # and the interrupt goes on to the enclosing loop (or ends the page).
+            buffer.write(getattr(interrupt, "output_so_far", ""))
+            raise
         except ContextDepthError as err:
             raise tag_error(RubyLiquidError("Nesting too deep", token=self.token), path) from err
         except JekyllTagError:

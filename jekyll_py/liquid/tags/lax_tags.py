@@ -15,11 +15,13 @@ import re
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.primitive import (
     FloatLiteral, IntegerLiteral, Nil, StringLiteral)
+from liquid.builtin.content import ContentNode
 from liquid.builtin.tags.capture_tag import CaptureNode, CaptureTag
 from liquid.builtin.tags.case_tag import (
     CaseNode, CaseTag, MultiExpressionBlockNode, _AnyExpression)
 from liquid.builtin.tags.cycle_tag import CycleNode, CycleTag
 from liquid.builtin.tags.tablerow_tag import TableRow, TablerowNode, TablerowTag
+from liquid.exceptions import LiquidInterrupt
 from liquid.parser import get_parser
 from liquid.stringify import to_liquid_string
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
@@ -235,17 +237,31 @@ class RubyTablerowNode(TablerowNode):
         loop = RubyTablerowLoop(self.expression.identifier, items, length, cols)
         namespace = {"tablerowloop": loop}
         buffer.write('<tr class="row1">\n')
+        pending = None  # a `break`/`continue`: Ruby's tablerow does not handle them
         with ruby_scope(context, self.token), context.loop(namespace, loop):
             for item in loop:
                 namespace[loop.name] = item
                 buffer.write(f'<td class="col{loop.col}">')
-                for node in self.block.nodes:  # Ruby keeps whitespace-only text here
-                    node.render(context, buffer)
+                pending = self._render_cell(context, buffer, pending)
                 buffer.write("</td>")
                 if loop.col_last and not loop.last:
                     buffer.write(f'</tr>\n<tr class="row{loop.row + 1}">')
         buffer.write("</tr>\n")
+        if pending is not None:
+            raise pending
         return 1
+
+    def _render_cell(self, context, buffer, pending):
+        """Render the body (whitespace-only text kept). After an interrupt Ruby goes on
+        with the next cells, each stopping after its first tag or output."""
+        for node in self.block.nodes:
+            try:
+                node.render(context, buffer)
+            except LiquidInterrupt as interrupt:
+                return pending or interrupt
+            if pending is not None and not isinstance(node, ContentNode):
+                break
+        return pending
 
 
 class RubyTablerowTag(TablerowTag):
