@@ -44,6 +44,7 @@ from .ini_lexer import lex_ini
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
+from .kotlin_lexer import lex_kotlin
 from .liquid_lexer import lex_liquid
 from .make_lexer import lex_make
 from .markdown_lexer import lex_markdown
@@ -134,7 +135,7 @@ _OWN_LEXERS = {
     "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
-    "make": lex_make, "matlab": lex_matlab,
+    "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -153,6 +154,7 @@ _OWN_NAMES = {
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
+    "kotlin": "kotlin",
 }
 
 
