@@ -13,6 +13,7 @@ import re
 from types import SimpleNamespace
 
 from markdown_it import helpers
+from markdown_it.common.utils import normalizeReference
 
 
 def newline_rule(state, silent):
@@ -201,11 +202,113 @@ def _with_kramdown_urls(rule):
     return wrapped
 
 
+# kramdown-parser-gfm: `~~`, no space or `~` next, anything (newlines too), a last character
+# that is no space or `~`, `~~`. No flanking rules: `响~~，因为~~` is struck through.
+_STRIKE = re.compile(r"~~(?![ \t\r\n\f\v~]).*?[^ \t\r\n\f\v~]~~", re.S)
+
+
+def strikethrough_rule(state, silent):
+    """GFM strikethrough as kramdown-parser-gfm reads it; classic kramdown input has none."""
+    if not state.src.startswith("~~", state.pos) or not state.md.kd.get("kd_gfm"):
+        return False
+    m = _STRIKE.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        old_max = state.posMax
+        state.push("s_open", "s", 1).markup = "~~"
+        state.pos, state.posMax = m.start() + 2, m.end() - 2
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+        state.push("s_close", "s", -1).markup = "~~"
+    state.pos = m.end()
+    return True
+
+
+# kramdown's autolinks: only mailto, http(s) and ftp(s) URLs (anything up to the first `>`,
+# spaces too) and e-mail addresses; `<edge://x>` is text.
+_AUTOLINK = re.compile(r"<((mailto|https?|ftps?):.+?|[\w\-.]+?@[\w\-.]+?)>", re.S)
+
+
+def autolink_rule(state, silent):
+    if state.src[state.pos] != "<":
+        return False
+    m = _AUTOLINK.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        url = m.group(1)
+        href = url if m.group(2) else "mailto:" + url
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": href}
+        token.markup, token.info = "autolink", "auto"
+        state.push("text", "", 0).content = url
+        token = state.push("link_close", "a", -1)
+        token.markup, token.info = "autolink", "auto"
+    state.pos = m.end()
+    return True
+
+
+# After a link's text: spaces or newlines, then `[id]` (kramdown's LINK_INLINE_ID_RE).
+_REFERENCE_ID = re.compile(r"[ \t\r\n\f\v]*\[([^\]]*)\]")
+_UNESCAPE = re.compile(r"\\([\\.*_+\-`()\[\]{}#!:|\"'$=<>])")
+
+
+def reference_link_rule(state, silent):
+    """The reference links kramdown reads and markdown-it does not: `[text] [id]` (space
+    between the brackets) and `[tern\\_for\\_vim][]` (the text naming the definition once its
+    escapes are removed). Every other link is left to markdown-it's rules."""
+    src, pos = state.src, state.pos
+    is_image = src.startswith("![", pos)
+    if not is_image and (src[pos] != "[" or state.linkLevel > 0):
+        return False
+    references = state.env.get("references")
+    if not references:
+        return False
+    opening = pos + 1 if is_image else pos
+    label_end = state.md.helpers.parseLinkLabel(state, opening, not is_image)
+    if label_end < 0 or src.startswith("(", label_end + 1):
+        return False
+    label = src[opening + 1 : label_end]
+    m = _REFERENCE_ID.match(src, label_end + 1, state.posMax)
+    gap = bool(m) and m.start(1) - 1 > label_end + 1
+    link_id = m.group(1) if m and m.group(1) else _UNESCAPE.sub(r"\1", label)
+    if not gap and (m and m.group(1) or link_id == label):
+        return False  # markdown-it finds this one itself
+    ref = references.get(normalizeReference(link_id))
+    if not ref:
+        return False
+    end = m.end() if m else label_end + 1
+    if not silent:
+        if is_image:
+            tokens: list = []
+            state.md.inline.parse(label, state.md, state.env, tokens)
+            token = state.push("image", "img", 0)
+            token.attrs = {"src": ref["href"], "alt": ""}
+            token.children = tokens or None
+            token.content = label
+        else:
+            token = state.push("link_open", "a", 1)
+            token.attrs = {"href": ref["href"]}
+            old_max = state.posMax
+            state.pos, state.posMax = opening + 1, label_end
+            state.linkLevel += 1
+            state.md.inline.tokenize(state)
+            state.linkLevel -= 1
+            state.posMax = old_max
+            state.push("link_close", "a", -1)
+        if ref["title"]:
+            token.attrSet("title", ref["title"])
+    state.pos = end
+    return True
+
+
 def plugin(md, **opts):
     from markdown_it.rules_inline.image import image
     from markdown_it.rules_inline.link import link
 
     md.inline.ruler.at("link", _with_kramdown_urls(link))
+    md.inline.ruler.before("link", "kd_reference_link", reference_link_rule)
     md.inline.ruler.at("image", _with_kramdown_urls(image))
     md.inline.ruler.before("html_inline", "kd_guillemets", guillemets_rule)
     md.core.ruler.after("kd_nested_inline", "kd_span_fixes", span_fixes_rule)
@@ -214,6 +317,9 @@ def plugin(md, **opts):
     md.inline.ruler.before("escape", "kd_backslash_newline", backslash_newline_rule)
     md.inline.ruler.before("escape", "kd_escape", kramdown_escape_rule)
     md.inline.ruler.at("newline", newline_rule)
+    md.inline.ruler.at("strikethrough", strikethrough_rule)
+    md.inline.ruler.at("autolink", autolink_rule)
+    md.inline.ruler2.disable("strikethrough")
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
     md.validateLink = lambda url: True
