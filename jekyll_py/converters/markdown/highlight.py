@@ -57,6 +57,7 @@ from .sass_lexer import lex_sass
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 from .sql_lexer import lex_sql
+from .swift_lexer import lex_swift
 from .tex_lexer import lex_tex
 from .toml_lexer import lex_toml
 
@@ -136,6 +137,7 @@ _OWN_LEXERS = {
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
+    "swift": lex_swift,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -154,7 +156,7 @@ _OWN_NAMES = {
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
-    "kotlin": "kotlin",
+    "kotlin": "kotlin", "swift": "swift",
 }
 
 
