@@ -180,11 +180,37 @@ def _ruby_regex_escapes(text):
     return out
 
 
+_RUBY_SLASH_REGEX = re.compile(r"/(?:\\.|[^/\\\n#])*/[mixounse]*")
+
+
+def _ruby_line_start_regexes(tokens):
+    """A `/` starting a line starts a regex for Rouge (a new line expects an expression);
+    Pygments may have read it as division."""
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        cls, text = tokens[i]
+        if cls == "o" and text == "/" and (not out or (not out[-1][0] and "\n" in out[-1][1])):
+            rest = "".join(t for _, t in tokens[i:])
+            m = _RUBY_SLASH_REGEX.match(rest)
+            end, j = 0, i
+            while m and j < len(tokens) and end < m.end():
+                end += len(tokens[j][1])
+                j += 1
+            if m and end == m.end():  # the regex ends where a token ends
+                out.append(["sr", m.group(0)])
+                i = j
+                continue
+        out.append([cls, text])
+        i += 1
+    return out
+
+
 def _ruby_post(tokens):
     """Rouge: a name after `.` is a method (`nf`), a capitalised name a constant (`no`);
     `class A::B` is one class name; `1.5` is one float."""
     out: list = []
-    for cls, text in tokens:
+    for cls, text in _ruby_line_start_regexes(tokens):
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
         elif cls in ("n", "no") and text[:1].isupper():
