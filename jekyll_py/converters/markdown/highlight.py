@@ -32,6 +32,7 @@ from pygments.util import ClassNotFound
 
 from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
+from .apache_lexer import lex_apache
 from .c_lexer import lex_c, lex_cpp
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
@@ -137,7 +138,7 @@ _OWN_LEXERS = {
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
-    "swift": lex_swift,
+    "swift": lex_swift, "apache": lex_apache,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -156,7 +157,7 @@ _OWN_NAMES = {
     "docker": "docker", "dockerfile": "docker", "ini": "ini", "toml": "toml",
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
-    "kotlin": "kotlin", "swift": "swift",
+    "kotlin": "kotlin", "swift": "swift", "apache": "apache",
 }
 
 

@@ -5,8 +5,8 @@ A language is a dict of states; a state is a list of rules tried in order at the
 position, the first match wins. A rule is (compiled pattern, class, action):
 
 * class: a Rouge CSS class ("" for plain text), a function(text) -> class, a tuple of
-  classes, one per group of the pattern (empty groups write nothing), or None (write nothing:
-  the action writes the tokens);
+  classes (or such functions), one per group of the pattern (empty groups write nothing),
+  or None (write nothing: the action writes the tokens);
 * action: None; a state name to push; a tuple of state names to push in order; "#pop";
   "#pop2"; "#push" (the current state again); "#reset" (back to the first state); "#goto:NAME" (replace the current state); or a
   function(lexer, match) that may change the state and returns the tokens to write (or None).
@@ -69,7 +69,7 @@ class RegexLexer:
             if m is None:
                 continue
             if isinstance(cls, tuple):
-                out += [(c, g) for c, g in zip(cls, m.groups()) if g]
+                out += [(c(g) if callable(c) else c, g) for c, g in zip(cls, m.groups()) if g]
             elif cls is not None and m.group(0):
                 out.append((cls(m.group(0)) if callable(cls) else cls, m.group(0)))
             more = self._act(action, m)
