@@ -23,6 +23,7 @@ from . import (
     html_block,
     html_inline,
     ial,
+    indented_code,
     inline_rules,
     lists,
     math,
@@ -46,7 +47,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     # Settings the rules read while parsing (a plain dict: md.options is slow to read).
     md.kd = {}
     for module in (
-        ial, html_block, paragraph, blockquote, headers, tables, math, footnotes, inline_rules, lists, code,
+        ial, html_block, paragraph, blockquote, indented_code, headers, tables, math, footnotes, inline_rules, lists, code,
         html_inline, extensions, deflists,
     ):
         md.use(module.plugin, **opts.plugin_options())

@@ -79,8 +79,8 @@ def setext_rule(state, start, end, silent):
         return False
     under = state.src[state.bMarks[nxt] + state.tShift[nxt] : state.eMarks[nxt]]
     m = _SETEXT_RE.match(under)
-    if not m:
-        return False
+    if not m or not after_block_boundary(state, start):
+        return False  # (right after a header, say, the two lines are paragraph text)
     if silent:
         return True
     _push_header(state, 1 if m.group(1)[0] == "=" else 2, first.rstrip(hs.RUBY_SPACE), start, nxt + 1)
