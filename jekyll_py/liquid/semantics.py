@@ -22,6 +22,7 @@ them once, when the engine module is imported:
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from contextlib import contextmanager
 from decimal import Decimal
@@ -49,6 +50,10 @@ def _ruby_class(value) -> str:
         return "FalseClass"
     if value is None:
         return "NilClass"
+    if isinstance(value, dt.datetime):
+        return "Time"
+    if isinstance(value, dt.date):
+        return "Date"
     return {int: "Integer", float: "Float", str: "String", list: "Array",
             dict: "Hash"}.get(type(value), type(value).__name__)
 
@@ -68,15 +73,30 @@ def _plain(value):
     return value
 
 
+def _comparable_kind(value):
+    """Which of Ruby's Comparable families `value` belongs to (values of different families
+    refuse to compare), or None when it has no `<` at all."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, _NUMBERS):
+        return "number"
+    if isinstance(value, str):
+        return "String"
+    if isinstance(value, dt.datetime):
+        return "Time"
+    if isinstance(value, dt.date):
+        return "Date"
+    return None
+
+
 def ruby_compare(token, left, operator: str, right) -> bool:
     """`left.send(operator, right)` as Liquid 5.4's Condition does it."""
     left, right = _plain(left), _plain(right)
-    comparable = (str,) + _NUMBERS
     # Both sides must respond to the operator: nil, booleans, arrays and hashes do not.
-    for value in (left, right):
-        if not isinstance(value, comparable) or isinstance(value, bool):
-            return False
-    if isinstance(left, str) != isinstance(right, str):
+    kinds = (_comparable_kind(left), _comparable_kind(right))
+    if None in kinds:
+        return False
+    if kinds[0] != kinds[1]:
         raise RubyLiquidError(
             f"comparison of {_ruby_class(left)} with {_described(right)} failed", token=token)
     if operator == "<":
