@@ -205,14 +205,34 @@ def _with_kramdown_urls(rule):
 # kramdown-parser-gfm: `~~`, no space or `~` next, anything (newlines too), a last character
 # that is no space or `~`, `~~`. No flanking rules: `响~~，因为~~` is struck through.
 _STRIKE = re.compile(r"~~(?![ \t\r\n\f\v~]).*?[^ \t\r\n\f\v~]~~", re.S)
+_STRIKE_CLOSE = re.compile(r"[^ \t\r\n\f\v~]~~")
+
+
+def _hopeless(state, kind, pos):
+    """True when a search of this `kind` already failed from an earlier position of the same
+    text: the regexes here scan to the end of the text when they fail, so trying again at
+    every later `~~` or `<` would be quadratic."""
+    failed = state.env.get("kd_failed_scans")
+    return bool(failed) and failed.get((kind, state.src, state.posMax), len(state.src) + 1) <= pos
+
+
+def _record_failure(state, kind, pos):
+    failed = state.env.setdefault("kd_failed_scans", {})
+    key = (kind, state.src, state.posMax)
+    failed[key] = min(failed.get(key, pos), pos)
 
 
 def strikethrough_rule(state, silent):
     """GFM strikethrough as kramdown-parser-gfm reads it; classic kramdown input has none."""
     if not state.src.startswith("~~", state.pos) or not state.md.kd.get("kd_gfm"):
         return False
+    if _hopeless(state, "~~", state.pos):
+        return False
     m = _STRIKE.match(state.src, state.pos, state.posMax)
     if not m:
+        # with no closing `~~` after this one there is none after any later one either
+        if not _STRIKE_CLOSE.search(state.src, state.pos + 3, state.posMax):
+            _record_failure(state, "~~", state.pos)
         return False
     if not silent:
         old_max = state.posMax
@@ -231,10 +251,12 @@ _AUTOLINK = re.compile(r"<((mailto|https?|ftps?):.+?|[\w\-.]+?@[\w\-.]+?)>", re.
 
 
 def autolink_rule(state, silent):
-    if state.src[state.pos] != "<":
+    if state.src[state.pos] != "<" or _hopeless(state, ">", state.pos):
         return False
     m = _AUTOLINK.match(state.src, state.pos, state.posMax)
     if not m:
+        if state.src.find(">", state.pos, state.posMax) < 0:
+            _record_failure(state, ">", state.pos)
         return False
     if not silent:
         url = m.group(1)
