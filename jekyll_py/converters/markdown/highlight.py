@@ -51,6 +51,8 @@ from .make_lexer import lex_make
 from .markdown_lexer import lex_markdown
 from .matlab_lexer import lex_matlab
 from .nginx_lexer import lex_nginx
+from .ocaml_lexer import lex_ocaml
+from .pascal_lexer import lex_pascal
 from .python_lexer import lex_python
 from .r_lexer import lex_r
 from .rust_lexer import lex_rust
@@ -138,7 +140,7 @@ _OWN_LEXERS = {
     "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
-    "swift": lex_swift, "apache": lex_apache,
+    "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -158,6 +160,7 @@ _OWN_NAMES = {
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
+    "ocaml": "ocaml", "pascal": "pascal",
 }
 
 
