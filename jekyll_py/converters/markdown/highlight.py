@@ -63,6 +63,7 @@ from .sql_lexer import lex_sql
 from .swift_lexer import lex_swift
 from .tex_lexer import lex_tex
 from .toml_lexer import lex_toml
+from .viml_lexer import lex_viml
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first.
 _ALIASES = {
@@ -91,8 +92,6 @@ _ALIASES = {
     "hbs": "html+handlebars",
     "handlebars": "html+handlebars",
     "mustache": "html+handlebars",
-    "viml": "vim",
-    "vimscript": "vim",
     "vb": "vbnet",
     "ml": "ocaml",
     "msshell": "powershell",
@@ -141,6 +140,7 @@ _OWN_LEXERS = {
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
+    "viml": lex_viml,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -160,7 +160,8 @@ _OWN_NAMES = {
     "nginx": "nginx", "make": "make", "makefile": "make", "mf": "make", "gnumake": "make",
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
-    "ocaml": "ocaml", "pascal": "pascal",
+    "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
+    "ex": "viml",
 }
 
 
