@@ -81,6 +81,10 @@ class DocumentDrop(Drop):
     def __str__(self) -> str:
         return self.obj.output if self.obj.output is not None else (self.obj.content or "")
 
+    def __liquid_str__(self) -> str:
+        """`{{ doc }}` prints Document#to_s (output, else content), not the drop's keys."""
+        return str(self)
+
 
 class ExcerptDrop(DocumentDrop):
     computed = dict(DocumentDrop.computed)
@@ -127,6 +131,9 @@ class PageDrop(Drop):
 
     def __str__(self) -> str:
         return self.obj.output if self.obj.output is not None else (self.obj.content or "")
+
+    def __liquid_str__(self) -> str:
+        return str(self)
 
 
 class StaticFileDrop(Drop):

@@ -12,6 +12,9 @@ lib/jekyll/document.rb `handle_read_error`, lib/jekyll/configuration.rb):
   --strict_front_matter:   the same message, and the build fails
   front matter not a map:  `Invalid YAML front matter in PATH` (fails)
   `permalink: ""`:         `Invalid permalink in PATH` (fails)
+  post, `date: tuesday`:   `Error: could not read file PATH: Invalid date 'tuesday': Document
+                            '_posts/NAME' does not have a valid date in the YAML front matter.`
+                            (fails; from Jekyll's features/post_data.feature)
   --config missing.yml:    `Fatal: The configuration file 'PATH' could not be found.` (fails)
 
 Where Jekyll only crashes with a Ruby backtrace (a broken _config.yml or data file) or says
@@ -126,6 +129,14 @@ def test_front_matter_that_is_not_a_mapping_is_fatal(site, tmp_path):
     write(site / "list.html", "---\n- a\n- b\n---\n<p>list</p>\n")
     proc = run_build(site, tmp_path / "out")
     assert_clean_failure(proc, "Invalid YAML front matter in", "list.html")
+
+
+def test_invalid_date_in_a_post_is_fatal_with_jekylls_read_error_line(site, tmp_path):
+    bad = write(site / "_posts/2016-01-01-test.md", "---\ndate: tuesday\n---\nText.\n")
+    proc = run_build(site, tmp_path / "out")
+    assert_clean_failure(
+        proc, f"Error: could not read file {bad}: Invalid date 'tuesday': Document "
+        "'_posts/2016-01-01-test.md' does not have a valid date in the YAML front matter.")
 
 
 def test_empty_permalink_is_fatal(site, tmp_path):
