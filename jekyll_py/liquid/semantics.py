@@ -18,6 +18,10 @@ them once, when the engine module is imported:
   `e.line_number ||= node.line_number` as the error leaves each node), not the line of the
   top-level block around it.
 - `limit:`/`offset:` slice as Ruby's slice_collection does (`limit: 0` takes nothing).
+- A blank block (only whitespace text and blank tags) drops its whitespace text, as Ruby's
+  remove_blank_strings does, but its tags still write (python-liquid discarded everything).
+- `break` and `continue` are not blank (Ruby's Tag#blank? is false), so the whitespace
+  around them in an `if` stays.
 - Scopes are counted as Ruby counts them (`ruby_scope`): 100 at most.
 """
 from __future__ import annotations
@@ -30,11 +34,12 @@ from decimal import Decimal
 from liquid.builtin.expressions import logical
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.tags.capture_tag import CaptureNode
-from liquid.builtin.tags.for_tag import ForLoop
+from liquid.builtin.tags.for_tag import BreakNode, ContinueNode, ForLoop
 from liquid.builtin.tags.tablerow_tag import TableRow
 from liquid.builtin.expressions.primitive import Blank
 from liquid import is_undefined
-from liquid.ast import Node
+from liquid.ast import BlockNode, Node
+from liquid.builtin.content import ContentNode
 from liquid.exceptions import LiquidError
 
 from jekyll_py.liquid import ruby
@@ -216,6 +221,20 @@ def _render_naming_node(self, context, buffer) -> int:
 
 
 _node_render = Node.render
+
+
+def _render_block(self, context, buffer) -> int:
+    if context.env.suppress_blank_control_flow_blocks and self.blank:
+        for node in self.nodes:
+            if not isinstance(node, ContentNode):
+                node.render(context, buffer)
+        return 0
+    return sum(node.render(context, buffer) for node in self.nodes)
+
+
+def _not_blank_init(self, token) -> None:
+    Node.__init__(self, token)
+    self.blank = False
 _applied = False
 
 
@@ -236,3 +255,5 @@ def apply() -> None:
     LoopExpression._slice = _ruby_slice
     CaptureNode.render_to_output = _capture_keeping_blank_text
     Node.render = _render_naming_node
+    BreakNode.__init__ = ContinueNode.__init__ = _not_blank_init
+    BlockNode.render_to_output = _render_block

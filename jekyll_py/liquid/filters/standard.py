@@ -335,12 +335,66 @@ def map_(value, prop=None):
     return out
 
 
+def _expand_replacement(replacement: str, text: str, start: int, end: int) -> str:
+    """Ruby's sub/gsub replacement escapes for a string pattern: `\\0`/`\\&` the match,
+    `` \\` `` and `\\'` the text before and after it, `\\\\` a backslash, `\\1`..`\\9`
+    nothing (a string pattern has no groups); any other backslash stays."""
+    if "\\" not in replacement:
+        return replacement
+    out, i = [], 0
+    while i < len(replacement):
+        char = replacement[i]
+        if char != "\\" or i + 1 == len(replacement):
+            out.append(char)
+            i += 1
+            continue
+        code = replacement[i + 1]
+        if code in "0&":
+            out.append(text[start:end])
+        elif code == "`":
+            out.append(text[:start])
+        elif code == "'":
+            out.append(text[end:])
+        elif code == "\\":
+            out.append("\\")
+        elif code.isdigit():
+            pass
+        else:
+            out.append(char + code)
+        i += 2
+    return "".join(out)
+
+
+def ruby_gsub(text: str, old: str, new: str, count: int = -1) -> str:
+    """Ruby's `text.gsub(old, new)` (or `sub` with count 1) for a string `old`."""
+    out, position, done = [], 0, 0
+    while count < 0 or done < count:
+        index = text.find(old, position)
+        if index < 0 or (not old and index > len(text)):
+            break
+        end = index + len(old)
+        out.append(text[position:index])
+        out.append(_expand_replacement(new, text, index, end))
+        if not old:  # an empty pattern matches before every character and at the end
+            if index < len(text):
+                out.append(text[index])
+            position = index + 1
+            done += 1
+            if index >= len(text):
+                break
+            continue
+        position = end
+        done += 1
+    out.append(text[position:])
+    return "".join(out)
+
+
 def replace(value, old=None, new=""):
-    return _s(value).replace(_s(old), _s(new))
+    return ruby_gsub(_s(value), _s(old), _s(new))
 
 
 def replace_first(value, old=None, new=""):
-    return _s(value).replace(_s(old), _s(new), 1)
+    return ruby_gsub(_s(value), _s(old), _s(new), 1)
 
 
 def replace_last(value, old=None, new=""):

@@ -280,7 +280,9 @@ class RubyTablerowTag(TablerowTag):
             cols=attributes.get("cols") or IntegerLiteral(tag, 0), reversed_=False)
         block = get_parser(self.env).parse_block(stream, ("endtablerow", TOKEN_EOF))
         stream.expect(TOKEN_TAG, value="endtablerow")
-        return RubyTablerowNode(tag, expression=loop, block=block)
+        node = RubyTablerowNode(tag, expression=loop, block=block)
+        node.blank = block.blank  # a Ruby Block is blank when its body is
+        return node
 
 
 TAGS = (RubyCaptureTag, RubyCaseTag, RubyCycleTag, RubyTablerowTag)
