@@ -40,6 +40,7 @@ from .diff_lexer import lex_diff
 from .docker_lexer import lex_docker
 from .go_lexer import lex_go
 from .graphql_lexer import lex_graphql
+from .groovy_lexer import lex_gradle, lex_groovy
 from .haskell_lexer import lex_haskell
 from .ini_lexer import lex_ini
 from .java_lexer import lex_java
@@ -98,7 +99,6 @@ _ALIASES = {
     "microsoftshell": "powershell",
     "batchfile": "batch",
     "dlang": "d",
-    "gradle": "groovy",
     "eruby": "erb",
     "common_lisp": "common-lisp",
     "objective_c": "objective-c",
@@ -140,7 +140,7 @@ _OWN_LEXERS = {
     "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
-    "viml": lex_viml,
+    "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -161,7 +161,7 @@ _OWN_NAMES = {
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
-    "ex": "viml",
+    "ex": "viml", "groovy": "groovy", "gradle": "gradle",
 }
 
 
