@@ -2,12 +2,11 @@
 how they merge (longer path wins; on equal length a set with a type wins; values deep-merged)."""
 from __future__ import annotations
 
-import glob
 import os
 
 from jekyll_py.dates import coerce_date
 from jekyll_py.log import logger
-from jekyll_py.utils import deep_merge
+from jekyll_py.utils import deep_merge, ruby_glob
 
 _DEPRECATED_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}
 
@@ -70,7 +69,7 @@ class FrontMatterDefaults:
         sanitized = _sanitize(path)
         if "*" in scope_path:
             if scope_path not in self._globs:
-                matches = glob.glob(os.path.join(self.site.source, scope_path))
+                matches = ruby_glob(os.path.join(self.site.source, scope_path))
                 self._globs[scope_path] = [
                     self._strip_collections_dir(os.path.relpath(m, self.site.source))
                     for m in matches]

@@ -173,3 +173,28 @@ def sanitized_path(base_directory: str, questionable_path: str | None) -> str:
     if clean.startswith(base_directory.rstrip("/") + "/"):
         return clean
     return base_directory.rstrip("/") + "/" + clean.lstrip("/")
+
+
+_BRACES_RE = re.compile(r"\{([^{}]*)\}")
+
+
+def ruby_glob(pattern: str) -> list[str]:
+    """Ruby's Dir.glob: `{a,b}` alternatives, `**/` for any number of folders (a `**` that is
+    not followed by '/' is a plain `*`), no hidden files unless the pattern names them."""
+    import glob
+    patterns, expanded = [pattern], []
+    while patterns:
+        current = patterns.pop()
+        match = _BRACES_RE.search(current)
+        if match is None:
+            expanded.append(current)
+            continue
+        for choice in match.group(1).split(","):
+            patterns.append(current[:match.start()] + choice + current[match.end():])
+    found = []
+    for current in reversed(expanded):
+        current = re.sub(r"\*\*(?!/)", "*", current)
+        for path in glob.glob(current, recursive=True):
+            if path not in found:
+                found.append(path)
+    return found
