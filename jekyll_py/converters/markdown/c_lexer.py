@@ -62,8 +62,9 @@ def _c(pattern, flags=0):
 
 
 class _Flavour:
-    def __init__(self, keywords, types, reserved):
+    def __init__(self, keywords, types, reserved, builtins=frozenset()):
         self.keywords, self.types, self.reserved = keywords, types, reserved
+        self.builtins = builtins
 
     def name_class(self, text):
         if text in self.keywords:
@@ -72,12 +73,12 @@ class _Flavour:
             return "kt"
         if text in self.reserved:
             return "kr"
-        return "n"
+        return "nb" if text in self.builtins else "n"
 
 
-def _states(flavour: _Flavour, cpp: bool) -> dict:
+def _states(flavour: _Flavour, cpp: bool, objc: bool = False) -> dict:
     def lex_again(text):  # Rouge's `recurse`: a fresh lexer of the same language
-        return lex_cpp(text) if cpp else lex_c(text)
+        return lex_objc(text) if objc else lex_cpp(text) if cpp else lex_c(text)
 
     def function_definition(lexer, m):
         tokens = lex_again(m.group(1)) + [("nf", m.group(2))]
@@ -136,6 +137,8 @@ def _states(flavour: _Flavour, cpp: bool) -> dict:
             (_c(r"[{}]"), "p", None),
             *statements,
         ]
+    if objc:
+        statements = _objc_statements() + statements
     root = [
         (_c(r"\n+"), "", "expr_bol"),
         *whitespace,
@@ -200,11 +203,117 @@ def _states(flavour: _Flavour, cpp: bool) -> dict:
             (_c(r"typename\b"), "k", "classname"),
             *statements,
         ]
+    if objc:
+        states.update(_objc_states(statements, whitespace, inline_whitespace, lex_again))
     return states
+
+
+# ---- Objective-C: C plus literals, messages and method definitions ---------------------------
+
+_OBJC_ID = r"[a-zA-Z$_][a-zA-Z0-9$_]*"
+_OBJC_AT_KEYWORDS = frozenset(
+    "selector private protected public encode synchronized try throw catch finally end property "
+    "synthesize dynamic optional interface implementation import autoreleasepool".split()
+)
+_OBJC_AT_BUILTINS = frozenset("true false YES NO".split())
+
+
+def _objc_at_word(text):
+    word = text[1:]
+    if word in _OBJC_AT_KEYWORDS:
+        return "k"
+    return "nb" if word in _OBJC_AT_BUILTINS else "err"
+
+
+def _objc_statements() -> list:
+    return [
+        (_c(r'@"'), "s", "string"),
+        (_c(r"@'(?:\\[0-7]{1,3}|\\x[a-fA-F0-9]{1,2}|\\.|[^\\'\n]')"), "sc", None),
+        (_c(r"@(?:\d+[.]\d*|[.]\d+|\d+)e[+-]?\d+l?", re.I), "mf", None),
+        (_c(r"@(?:\d+[.]\d*|[.]\d+|\d+f)f?", re.I), "mf", None),
+        (_c(r"@0x[0-9a-fA-F]+[lL]?"), "mh", None),
+        (_c(r"@0[0-7]+l?", re.I), "mo", None),
+        (_c(r"@\d+l?"), "mi", None),
+        (_c(r"in\b"), "k", None),
+        (_c(r"@(?:interface|implementation)\b"), "k", "objc_classname"),
+        (_c(r"@(?:class|protocol)\b"), "k", "forward_classname"),
+        (re.compile(r"@[^\W_]+", re.M), _objc_at_word, None),  # Ruby's [[:alnum:]] is Unicode
+        (_c(r"[?]"), "p", "ternary"),
+        (_c(r"\["), "p", "message"),
+        (_c(r"@\["), "p", "array_literal"),
+        (_c(r"@\{"), "p", "dictionary_literal"),
+    ]
+
+
+def _objc_states(statements, whitespace, inline_whitespace, lex_again) -> dict:
+    def method_start(lexer, m):
+        tokens = [("k", m.group(1)), ("", m.group(2))]
+        if m.group(3):
+            tokens += lex_again(m.group(3))
+        lexer.push("method_definition")
+        return tokens + [("", m.group(4))]
+
+    def argument_type(lexer, m):
+        return lex_again(m.group(1)) + [("nv", m.group(2))]
+
+    ident = _OBJC_ID
+    message_shared = [
+        (_c(r"\]"), "p", "#pop"),
+        (_c(r"\{"), "p", "#pop"),
+        (_c(r";"), "err", None),
+        *statements,
+    ]
+    return {
+        "root_prefix": [
+            (_c(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={ident}:?)", re.I), None, method_start),
+        ],
+        "ternary": [(_c(r":"), "p", "#pop"), *statements],
+        "message": [
+            (_c(rf"({ident})(\s*)(:)", re.I), ("nf", "", "p"), "#goto:message_with_args"),
+            (_c(rf"({ident})(\s*)(\])", re.I), ("nf", "", "p"), "#pop"),
+            *message_shared,
+        ],
+        "message_with_args": [
+            (_c(r"\{"), "p", "function"),
+            (_c(rf"({ident})(\s*)(:)", re.I), ("nf", "", "p"), "#pop"),
+            *message_shared,
+        ],
+        "array_literal": [(_c(r"\]"), "p", "#pop"), (_c(r","), "p", None), *statements],
+        "dictionary_literal": [(_c(r"\}"), "p", "#pop"), (_c(r","), "p", None), *statements],
+        "objc_classname": [
+            *whitespace,
+            (_c(rf"({ident})(\s*)(:)(\s*)({ident})", re.I), ("nc", "", "p", "", "nc"), "#pop"),
+            (_c(rf"({ident})(\s*)([(])(\s*)({ident})(\s*)([)])", re.I),
+             ("nc", "", "p", "", "nl", "", "p"), "#pop"),
+            (_c(ident, re.I), "nc", "#pop"),
+        ],
+        "forward_classname": [
+            *whitespace,
+            (_c(rf"({ident})(\s*)(,)(\s*)", re.I), ("nc", "", "p", ""), "#push"),
+            (_c(rf"({ident})(\s*)(;?)", re.I), ("nc", "", "p"), "#pop"),
+        ],
+        "method_definition": [
+            (_c(r","), "p", None),
+            (_c(r"[.][.][.]"), "p", None),
+            (_c(rf"([(].*?[)])({ident})", re.I), None, argument_type),
+            (_c(rf"({ident})(\s*)(:)", re.I), ("nf", "", "p"), None),
+            (_c(r";"), "p", "#pop"),
+            (_c(r"\{"), "p", "#goto:function"),
+            *inline_whitespace,
+            (_c(r"//.*?\n"), "c1", None),
+            (_c(r"\s+"), "", None),
+            (_c(r""), None, "#pop"),
+        ],
+    }
 
 
 _C_STATES = _states(_Flavour(_C_KEYWORDS, _C_TYPES, _C_RESERVED), cpp=False)
 _CPP_STATES = _states(_Flavour(_CPP_KEYWORDS, _CPP_TYPES, _CPP_RESERVED), cpp=True)
+_OBJC_STATES = _states(
+    _Flavour(_C_KEYWORDS, _C_TYPES, _C_RESERVED, frozenset({"YES", "NO", "nil"})), cpp=False,
+    objc=True,
+)
+_OBJC_STATES["root"] = _OBJC_STATES.pop("root_prefix") + _OBJC_STATES["root"]
 
 
 def lex_c(code: str) -> list:
@@ -213,3 +322,7 @@ def lex_c(code: str) -> list:
 
 def lex_cpp(code: str) -> list:
     return RegexLexer(_CPP_STATES, start=("root", "bol")).lex(code)
+
+
+def lex_objc(code: str) -> list:
+    return RegexLexer(_OBJC_STATES, start=("root", "bol")).lex(code)

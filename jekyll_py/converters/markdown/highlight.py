@@ -33,7 +33,7 @@ from pygments.util import ClassNotFound
 from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
 from .apache_lexer import lex_apache
-from .c_lexer import lex_c, lex_cpp
+from .c_lexer import lex_c, lex_cpp, lex_objc
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
 from .diff_lexer import lex_diff
@@ -101,8 +101,6 @@ _ALIASES = {
     "dlang": "d",
     "eruby": "erb",
     "common_lisp": "common-lisp",
-    "objective_c": "objective-c",
-    "obj_c": "objective-c",
     "obj-cpp": "objective-c++",
     "obj_cpp": "objective-c++",
     "obj_c++": "objective-c++",
@@ -141,6 +139,7 @@ _OWN_LEXERS = {
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
+    "objc": lex_objc,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -162,6 +161,7 @@ _OWN_NAMES = {
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
     "ex": "viml", "groovy": "groovy", "gradle": "gradle",
+    **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
 
