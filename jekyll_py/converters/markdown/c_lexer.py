@@ -1,4 +1,4 @@
-"""C and C++ tokenised the way Rouge 3.30 does it (Pygments' C lexers differ in function names,
+"""C, C++ and Objective-C tokenised the way Rouge 3.30 does it (Pygments' C lexers differ in function names,
 numbers, labels and preprocessor lines).
 
 What Rouge does, in short: at the top level, words followed by `name(...)` and then `{` or `;`
@@ -9,7 +9,11 @@ an exponent (`1.5` is `mi p mi`); `#...` lines are `cp` with `#include`'s file `
 blocks are comments; `true`, `false`, `NULL` (and C++'s `nullptr`) are `nb`; C++ names the word
 after `class`/`struct` a class (`nc`) and splits `template <...>` out.
 
-`lex_c(code)` and `lex_cpp(code)` return lists of (Rouge CSS class, text).
+Objective-C is C plus Rouge's additions: `@"..."`, `@123`, `@[...]`, `@{...}` literals,
+`@interface`/`@class` names (`nc`), `[receiver message:arg]` (`nf` message names) and
+`- (type)name:(type)arg` method definitions.
+
+`lex_c(code)`, `lex_cpp(code)` and `lex_objc(code)` return lists of (Rouge CSS class, text).
 """
 
 from __future__ import annotations
