@@ -1,5 +1,5 @@
-"""C, C++ and Objective-C tokenised the way Rouge 3.30 does it (Pygments' C lexers differ in function names,
-numbers, labels and preprocessor lines).
+"""C, C++ and Objective-C tokenised the way Rouge 3.30 does it (Pygments' C lexers differ in
+function names, numbers, labels and preprocessor lines).
 
 What Rouge does, in short: at the top level, words followed by `name(...)` and then `{` or `;`
 make `name` a function (`nf`, the rest lexed again on its own); a `{` enters a function body
