@@ -1,28 +1,38 @@
 """Rendering many documents on several CPU cores.
 
 Each document's render depends only on the site model and the templates, so a batch of
-documents can be shared out between worker processes forked after the site was read: each
-worker renders its share and sends back, per document, the converted content, the final
-output and any extra files (source maps). The parent then stores them on its own objects.
+documents can be shared out between worker processes forked after the site was read. The batch
+is cut into short runs of consecutive documents (`chunk_ranges`), handed out to whichever
+worker is free, so a worker slowed down by a busy machine or by heavy documents does not hold
+the others up. A worker sends back, per document, the converted content, the final output and
+any extra files (source maps), and what it put in or took from the build cache; the parent
+stores them on its own objects.
 
 Jekyll renders one document after another, so a template could see the converted content of
-documents rendered before it in the same batch; here a worker sees the converted content only
-of the documents it rendered itself. Collection documents are rendered as one batch and pages
-as another, so pages (feeds, archives, index pages) still see every document converted.
+documents rendered before it in the same batch. Here a document sees converted only the
+documents before it in its own run: a worker puts the documents of a run back as they were once
+the run is sent, so the output does not depend on which worker took which run, nor on how many
+workers there are. Collection documents are rendered as one batch and pages as another, so
+pages (feeds, archives, index pages) still see every document converted.
 A Sass page's source map joins `site.pages` when the page is converted, so only the pages after
 it list the map: Sass pages are rendered here before the workers start, and a worker shows each
 page only the maps of the Sass pages before it. Sites with Python plugins that hook into
 rendering are rendered in one process."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 
+from jekyll_py import cache
 from jekyll_py.errors import JekyllError
 from jekyll_py.render import render_document
 
 # Below this many documents a batch is rendered in this process: forking costs more.
 MIN_BATCH_FOR_WORKERS = 48
+# A batch is cut into about this many runs, and a run holds at least MIN_RUN documents.
+RUNS_PER_BATCH = 32
+MIN_RUN = 8
 
 _site = None      # the site and the batch being rendered, inherited by forked workers
 _batch = None
@@ -33,7 +43,8 @@ _maps = None
 class _WorkerFailure:
     """An error raised in a worker, carried back as its message (exceptions may not pickle)."""
 
-    def __init__(self, error: Exception):
+    def __init__(self, index: int, error: Exception):
+        self.index = index
         self.user_facing = isinstance(error, JekyllError)
         self.kind = type(error).__name__
         self.message = str(error)
@@ -44,8 +55,18 @@ class _WorkerFailure:
         raise RuntimeError(f"{self.kind}: {self.message}")
 
 
-def _render_share(indices: list[int]):
-    results = []
+def chunk_ranges(indices: list[int]) -> list[list[int]]:
+    """`indices` cut into runs of consecutive items. Their length depends only on how many
+    items there are, so the output does not depend on the number of workers."""
+    size = max(MIN_RUN, -(-len(indices) // RUNS_PER_BATCH))
+    return [indices[start:start + size] for start in range(0, len(indices), size)]
+
+
+def _render_run(indices: list[int]):
+    """In a worker: render one run; returns (results, failure or None, cache report)."""
+    results, failure = [], None
+    saved = [(_batch[index], _batch[index].content, _batch[index].output,
+              dict(getattr(_batch[index], "extra_outputs", {}))) for index in indices]
     for index in indices:
         item = _batch[index]
         if _maps:
@@ -55,9 +76,15 @@ def _render_share(indices: list[int]):
         try:
             render_document(_site, item)
         except Exception as error:  # noqa: BLE001 - sent back to the parent, raised there
-            return _WorkerFailure(error)
+            failure = _WorkerFailure(index, error)
+            break
         results.append((index, item.content, item.output, dict(getattr(item, "extra_outputs", {}))))
-    return results
+    # The next run this worker takes must not see this run's documents converted.
+    for item, content, output, extra in saved:
+        item.content, item.output = content, output
+        if hasattr(item, "extra_outputs"):
+            item.extra_outputs = extra
+    return results, failure, cache.worker_report()
 
 
 def worker_count(site) -> int:
@@ -72,6 +99,13 @@ def worker_count(site) -> int:
 
 def render_batch(site, items: list) -> None:
     """Render every item of `items` (in order when done in this process)."""
+    try:
+        _render_batch(site, items)
+    finally:
+        site.markdown_cache.save()
+
+
+def _render_batch(site, items: list) -> None:
     workers = min(worker_count(site), max(1, len(items) // (MIN_BATCH_FOR_WORKERS // 2)))
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(items) < MIN_BATCH_FOR_WORKERS or not can_fork \
@@ -88,16 +122,20 @@ def render_batch(site, items: list) -> None:
             render_document(site, item)
             maps.append((index, site.adopt_source_maps(item)))
     early = {index for index, _ in maps}
+    site.markdown_cache.preload()  # read once here; the workers inherit it
     _site, _batch, _pages, _maps = site, items, pages, maps
+    failures = []
+    # Objects made so far are not collected in the workers: their pages stay shared with
+    # this process instead of being copied when the collector touches them.
+    gc.freeze()
     try:
-        # Interleaved shares keep the work even when big documents cluster together.
-        rest = [index for index in range(len(items)) if index not in early]
-        shares = [rest[start::workers] for start in range(workers)]
+        runs = chunk_ranges([index for index in range(len(items)) if index not in early])
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
-            for results in pool.imap_unordered(_render_share, shares):
-                if isinstance(results, _WorkerFailure):
-                    results.reraise()
+            for results, failure, report in pool.imap_unordered(_render_run, runs):
+                cache.adopt_report(report)
+                if failure is not None:
+                    failures.append(failure)
                 for index, content, output, extra in results:
                     item = items[index]
                     item.content = content
@@ -105,4 +143,7 @@ def render_batch(site, items: list) -> None:
                     if extra:
                         item.extra_outputs.update(extra)
     finally:
+        gc.unfreeze()
         _site, _batch, _pages, _maps = None, None, None, None
+    if failures:  # the error Jekyll would stop at: the first failing document in order
+        min(failures, key=lambda failure: failure.index).reraise()
