@@ -253,7 +253,11 @@ RUBY = Dialect(
     post=_ruby_post,
 )
 # Pygments lexer alias (its first one) -> dialect.
+# Rouge's AppleScript lexer writes whitespace as `w`.
+APPLESCRIPT = Dialect(whitespace="w")
+
 DIALECTS = {
+    "applescript": APPLESCRIPT,
     "json": JSON,
     "yaml": YAML,
     "html": HTML, "xml": XML,
