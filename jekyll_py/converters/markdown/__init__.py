@@ -55,7 +55,21 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md.use(typography.plugin, smart_quotes=opts.smart_quotes, **opts.plugin_options())
     md.use(abbreviations.plugin)
     md.use(emphasis.plugin)  # its core rule goes right after the inline parse
+    # kramdown tries tables before footnote and link definitions: a definition line with a
+    # `|` in it, after a blank line, is a table row.
+    _move_after(md.block.ruler, ["kd_footnote_def", "reference"], "kd_table")
     return md
+
+
+def _move_after(ruler, names, anchor):
+    """Put the block rules `names` (in this order) right after `anchor`."""
+    rules = ruler.__rules__
+    moved = [rule for rule in rules if rule.name in names]
+    moved.sort(key=lambda rule: names.index(rule.name))
+    rules[:] = [rule for rule in rules if rule.name not in names]
+    at = next(i for i, rule in enumerate(rules) if rule.name == anchor) + 1
+    rules[at:at] = moved
+    ruler.__cache__ = None
 
 
 def build_smartypants_it() -> MarkdownIt:

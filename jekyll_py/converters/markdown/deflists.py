@@ -22,6 +22,7 @@ from markdown_it.rules_block import StateBlock
 
 from . import html_syntax as hs
 from .html_block import blank_flags
+from .ial import apply, parse_attribute_list
 from .renderer import (
     attrs_of,
     build_tree,
@@ -33,6 +34,8 @@ from .renderer import (
 )
 
 _DD_START = re.compile(r"( {0,3}:)([\t ].*|)$")
+# An attribute list at the start of a term or definition (kramdown's LIST_ITEM_IAL).
+_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*")
 _LAZY_STOP = re.compile(r" {0,3}\{:(?!:|/).+\}\s*$")
 
 
@@ -82,8 +85,15 @@ def deflist_rule(state, start, end, silent):
     else:
         dl_open = state.push("dl_open", "dl", 1)
         dl_open.map = [para_open.map[0], start]
+    alds = state.env.get("kd_alds")
     for term in terms:
-        state.push("dt_open", "dt", 1).map = [para_open.map[0], para_open.map[0] + 1]
+        dt = state.push("dt_open", "dt", 1)
+        dt.map = [para_open.map[0], para_open.map[0] + 1]
+        ial = _ITEM_IAL.match(term)  # `{: .cls} term`: the term's attributes
+        if ial:
+            attrs, refs = parse_attribute_list(ial.group(1), alds)
+            apply(dt, attrs, refs)
+            term = term[ial.end():]
         inline = state.push("inline", "", 0)
         inline.content = term
         inline.map = para_open.map
@@ -101,6 +111,11 @@ def deflist_rule(state, start, end, silent):
             indentation = len(dd.group(1)) + len(content) - len(stripped)
             if not stripped:
                 indentation = len(dd.group(1)) + 1
+            ial = _ITEM_IAL.match(stripped)  # `: {: .cls} text`: the definition's attributes
+            item_ial = None
+            if ial:
+                item_ial = parse_attribute_list(ial.group(1), alds)
+                stripped = stripped[ial.end():]
             lines = [stripped]
             item_first_as_para = first_as_para
             item_start = line
@@ -128,7 +143,9 @@ def deflist_rule(state, start, end, silent):
             # trailing blank lines are not part of the definition
             while lines and not lines[-1]:
                 lines.pop()
-            _push_definition(state, "\n".join(lines) + "\n", item_first_as_para, item_start, line)
+            dd = _push_definition(state, "\n".join(lines) + "\n", item_first_as_para, item_start, line)
+            if item_ial:
+                apply(dd, *item_ial)
             first_as_para = last_blank
             continue
         break
@@ -146,6 +163,7 @@ def _push_definition(state, content, first_as_para, start, end):
     tok = state.push("kd_dd", "dd", 0)
     tok.map = [start, end]
     tok.meta = {"nested_blocks": [tokens], "blank": blank, "first_as_para": first_as_para}
+    return tok
 
 
 def plugin(md, **opts):

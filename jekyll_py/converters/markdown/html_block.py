@@ -346,6 +346,8 @@ def _start_line_at(state, line, pos):
     if text >= state.eMarks[line]:
         return False
     state.bMarks[line] = pos
+    # (kramdown goes on after the element itself, so this is no block boundary: tables.py)
+    state.kd_rest_of_line = line
     state.tShift[line] = text - pos
     state.sCount[line] = state.blkIndent + width
     state.bsCount[line] = 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-_IAL_LINE = re.compile(r" {0,3}\{:(?!:|/)(.+)\}\s*$")
-_ALD_LINE = re.compile(r" {0,3}\{:([\w-]+):(.*)\}\s*$")
+# The attribute text runs to the first `}` not escaped by a backslash (kramdown's
+# ALD_ANY_CHARS): `{: .a} text {: .b}` is no attribute list line.
+_IAL_LINE = re.compile(r" {0,3}\{:(?!:|/)((?:\\\}|[^}])+)\}\s*$")
+_ALD_LINE = re.compile(r" {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$")
+_SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t\r\f\v]*$")
 _PART = re.compile(r"""([\w-]+)=("|')(.*?)\2|([\w-]+)=(\S+)|\.([^\s.#{}"']+)|#([^\s.#{}"']+)|([\w-]+)""")
 
 
@@ -52,7 +55,11 @@ def _previous_block_open(tokens, level):
     if not tokens:
         return None
     last = tokens[-1]
-    if last.nesting == 0 and last.level == level and last.type not in ("kd_ial",):
+    if last.type == "kd_ial":
+        # an IAL right after one that went to the block before it goes there too (kramdown
+        # adds its end-of-block marker only after the last of consecutive IAL lines)
+        return last.meta.get("target")
+    if last.nesting == 0 and last.level == level:
         return last
     if last.nesting != -1:
         return None
@@ -72,6 +79,8 @@ def ial_rule(state, start, end, silent):
     m = _IAL_LINE.match(line)
     if not ald and not m:
         return False
+    if _setext_text(state, start, end):
+        return False  # kramdown reads setext headers first: `{: .c}` over `---` is a header
     if silent:
         return True
     alds = state.env.setdefault("kd_alds", {})
@@ -96,6 +105,16 @@ def ial_rule(state, start, end, silent):
     return True
 
 
+def _setext_text(state, start, end):
+    from .tables import after_block_boundary
+
+    following = start + 1
+    if following >= end or state.sCount[following] < state.blkIndent:
+        return False
+    under = state.src[state.bMarks[following] : state.eMarks[following]]
+    return bool(_SETEXT_UNDERLINE.match(under)) and after_block_boundary(state, start)
+
+
 def apply(tok, attrs, refs):
     tok.attrs = merge_attrs(dict(tok.attrs or {}), attrs)
     if refs:
@@ -113,17 +132,22 @@ def forward_ial_rule(state):
 
 
 def _forward(tokens):
-    pending = None
+    from .html_block import Comment
+
+    pending = []  # IALs waiting for a block: all of them go to it, in order
     for tok in tokens:
         if tok.type == "kd_html":
             _forward_in_html(tok.meta["node"])
         if tok.type == "kd_ial":
             if tok.meta["target"] is None and (tok.meta["attrs"] or tok.meta["refs"]):
-                pending = tok
+                pending.append(tok)
             continue
-        if pending is not None and tok.nesting >= 0 and tok.type != "inline":
-            apply(tok, pending.meta["attrs"], pending.meta["refs"])
-            pending = None
+        if tok.type == "kd_html" and isinstance(tok.meta["node"], Comment):
+            continue  # kramdown's comment takes no block IAL: the next block gets it
+        if pending and tok.nesting >= 0 and tok.type != "inline":
+            for ial in pending:
+                apply(tok, ial.meta["attrs"], ial.meta["refs"])
+            pending = []
 
 
 def _forward_in_html(node):

@@ -307,6 +307,8 @@ def plain_text(tokens) -> str:
             out.append(tok.content)  # kramdown keeps `<hr>` in a header as text
         elif tok.type in ("softbreak", "hardbreak"):
             out.append("\n")
+        elif tok.type == "image":
+            continue  # kramdown's image element has no text (its alt is an attribute)
         elif tok.children:
             out.append(plain_text(tok.children))
     return "".join(out)

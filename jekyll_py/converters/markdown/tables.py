@@ -135,6 +135,8 @@ def _element_end(text: str, pos: int, name: str) -> int:
 
 def after_block_boundary(state, start: int) -> bool:
     """kramdown only starts a table (and some other blocks) after a block boundary."""
+    if getattr(state, "kd_rest_of_line", None) == start:
+        return False  # text right after an HTML element on its line
     if not state.tokens or state.tokens[-1].nesting == 1:
         return True
     if start > 0 and state.isEmpty(start - 1):
