@@ -34,8 +34,14 @@ class RubyCommentTag(CommentTag):
         if end_tag.kind == TOKEN_TAG and end_tag.value == self.end:
             close = source.find("%}", end_tag.start_index)
             end = close + 2 if close >= 0 else end
-        tokens = [t._replace(start_index=t.start_index + offset, source=source)
-                  for t in self.env.tokenizer()(source[offset:end])]
+        try:
+            tokens = [t._replace(start_index=t.start_index + offset, source=source)
+                      for t in self.env.tokenizer()(source[offset:end])]
+        except LiquidError as err:  # an unclosed `{{`/`{%`: place it in the whole template
+            if err.token is not None:
+                err.token = err.token._replace(start_index=err.token.start_index + offset,
+                                               source=source)
+            raise
         inner = TokenStream(iter(tokens))
         tags = self.env.tags
         while inner.current.kind != TOKEN_EOF and not inner.current.is_tag(self.end):
