@@ -66,35 +66,22 @@ from .tex_lexer import lex_tex
 from .toml_lexer import lex_toml
 from .viml_lexer import lex_viml
 
-# Rouge names some lexers differently from Pygments; these aliases are looked up first.
+# Rouge names some lexers differently from Pygments; these aliases are looked up first (names
+# our own lexers take are in _OWN_NAMES below).
 _ALIASES = {
     "plaintext": "text",
     "plain": "text",
     "txt": "text",
-    "shell": "bash",
-    "sh": "bash",
-    "zsh": "bash",
-    "console": "console",
-    "shell_session": "console",
-    "terminal": "console",
-    "html": "html",
-    "erb": "erb",
-    "liquid": "liquid",
-    "js": "javascript",
-    "ts": "typescript",
-    "py": "python",
-    "python3": "python",
     "rb": "ruby",
     "yml": "yaml",
-    "md": "markdown",
     "jsonc": "json",
-    "c++": "cpp",
+    "json-doc": "json",
     # Rouge names with no Pygments lexer of that name: the nearest Pygments lexer.
     "hbs": "html+handlebars",
     "handlebars": "html+handlebars",
     "mustache": "html+handlebars",
     "vb": "vbnet",
-    "ml": "ocaml",
+    "ml": "sml",
     "msshell": "powershell",
     "microsoftshell": "powershell",
     "batchfile": "batch",
@@ -109,7 +96,6 @@ _ALIASES = {
     "objectivecpp": "objective-c++",
     "literate_haskell": "lhs",
     "lithaskell": "lhs",
-    "json-doc": "json",
     "e-mail": "email",
     "ps": "postscript",
     "pp": "puppet",
