@@ -18,13 +18,13 @@ import os
 import re
 import sys
 import time
-from functools import partial
 from typing import Callable, Optional
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
 from liquid.context import RenderContext, builtin
 from liquid.exceptions import BlockNestingError, LiquidError, LiquidInterrupt
 from liquid.lex import _tokenize_template, compile_liquid_rules
+from liquid.token import TOKEN_CONTENT
 from liquid.template import BoundTemplate
 from liquid.utils import ReadOnlyChainMap
 
@@ -73,6 +73,32 @@ def _lexer_rules() -> re.Pattern:
 
 
 _LEXER_RULES = _lexer_rules()
+# What Ruby's lstrip/rstrip remove around `{%-`/`-%}`: ASCII whitespace and NUL (Python's
+# strip also removes no-break and ideographic spaces).
+_RUBY_WHITESPACE = "\0\t\n\v\f\r "
+
+
+def _ruby_tokenize(source: str):
+    """python-liquid's tokens, with text trimmed by whitespace control as Ruby trims it."""
+    for token in _tokenize_template(source, rules=_LEXER_RULES):
+        if token.kind == TOKEN_CONTENT and not source.startswith("{%", token.start_index):
+            token = _ruby_trimmed(token, source)
+        yield token
+
+
+def _ruby_trimmed(token, source: str):
+    start = token.start_index
+    ends = [i for i in (source.find("{{", start + 1), source.find("{%", start + 1)) if i >= 0]
+    end = min(ends) if ends else len(source)
+    raw = source[start:end]
+    if raw == token.value:
+        return token
+    value = raw
+    if not raw.startswith(token.value):  # python-liquid trimmed the left side
+        value = value.lstrip(_RUBY_WHITESPACE)
+    if source.startswith(("{{-", "{%-"), end):
+        value = value.rstrip(_RUBY_WHITESPACE)
+    return token._replace(value=value)
 
 
 class JekyllTemplate(BoundTemplate):
@@ -105,7 +131,7 @@ class JekyllEnvironment(Environment):
         )
 
     def tokenizer(self):
-        return partial(_tokenize_template, rules=_LEXER_RULES)
+        return _ruby_tokenize
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=False)
