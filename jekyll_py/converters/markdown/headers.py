@@ -15,7 +15,9 @@ import unicodedata
 _ATX_RE = re.compile(r"(#{1,6})[\t ]+(.*)$")
 _CLASSIC_ATX_RE = re.compile(r"(#{1,6})[\t ]*([^ \t].*)$")
 _ID_RE = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
-_SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
+# kramdown's underline: at the very start of its line, `=` or `-` first (which gives the
+# level), then any mix of both, then spaces.
+_SETEXT_RE = re.compile(r"([=-])[=-]*[ \t\r\f\v]*$")
 
 
 def _push_header(state, level, text, start, next_line):
@@ -78,7 +80,7 @@ def setext_rule(state, start, end, silent):
     if not first.strip(hs.RUBY_SPACE):
         return False
     under = state.src[state.bMarks[nxt] + state.tShift[nxt] : state.eMarks[nxt]]
-    m = _SETEXT_RE.match(under)
+    m = _SETEXT_RE.match(under) if state.sCount[nxt] == state.blkIndent else None
     if not m or not after_block_boundary(state, start):
         return False  # (right after a header, say, the two lines are paragraph text)
     if silent:

@@ -260,7 +260,9 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     src = state.src
     if src.startswith("<", pos) is False:
         return False
-    cm = hs.COMMENT_RE.match(src, pos)
+    # kramdown reads a comment as a block only right at the start of the line (an indented one
+    # starts a paragraph); a tag may follow up to three spaces.
+    cm = hs.COMMENT_RE.match(src, pos) if state.sCount[start] == state.blkIndent else None
     tm = None if cm else hs.TAG_RE.match(src, pos)
     if tm and tm.group(1).lower() in hs.SPAN_ELEMENTS:
         return False

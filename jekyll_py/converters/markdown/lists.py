@@ -60,7 +60,7 @@ def mark_transparency(lst, blank, list_end):
         kids = item.children
         is_last = i == len(items) - 1
         next_start = items[i + 1].map[0] if not is_last else list_end
-        if kids and kids[0].type == "paragraph":
+        if kids and kids[0].type == "paragraph" and not (item.meta or {}).get("blank_first"):
             blank_after_first = _first_is_blank_followed(item, blank, next_start)
             trailing = _item_has_trailing_blank(item, blank, next_start)
             n_with_blanks = len(kids) + (1 if blank_after_first and len(kids) == 1 else 0)
@@ -89,10 +89,8 @@ def _task_lists(ctx, lst):
         if not item.children or item.children[0].type != "paragraph":
             continue
         children = inline_of(item.children[0])
-        if not children or children[0].type != "text":
-            continue
-        m = _TASK_RE.match(children[0].content)
-        if not m:
+        m = _TASK_RE.match(children[0].content) if children and children[0].type == "text" else None
+        if not m:  # after a task item, any item whose first block is a paragraph
             if is_task:
                 item.attrs = dict(item.attrs or {}, **{"class": "task-list-item"})
             continue
@@ -130,6 +128,8 @@ def render_item(ctx, item, indent, tag):
     kids = item.children
     hi = content_end(kids[-1], ctx.blank) if kids else None
     lo = kids[0].map[0] if kids and kids[0].map else None
+    if (item.meta or {}).get("blank_first") and item.map:
+        lo = item.map[0] + 1  # the blank line the item starts with is written out
     inner = render_blocks(ctx, kids, indent + 2, ctx.blank, lo, hi)
     out = f"{pad}<{tag}{hs.html_attributes(attrs_of(item))}>"
     first = kids[0] if kids else None
@@ -354,6 +354,15 @@ def list_rule(state, start, end, silent):
             item_open.attrs = item.attrs
         if item.refs:
             item_open.meta = {"refs": list(item.refs)}
+        first_lines = item.chunks[0][1]
+        if (
+            len(first_lines) > 1
+            and not first_lines[0].strip(hs.RUBY_SPACE)
+            and not first_lines[1].strip(hs.RUBY_SPACE)
+        ):
+            # nothing but an IAL on the marker line, then a blank line: kramdown's item starts
+            # with a blank line, so its first paragraph is a real <p>
+            item_open.meta = dict(item_open.meta or {}, blank_first=True)
         for first_line, lines in item.chunks:
             if lines:
                 _parse_chunk(state, first_line, lines)

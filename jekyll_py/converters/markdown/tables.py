@@ -168,6 +168,19 @@ def table_rule(state, start, end, silent):
         return False
     if not after_block_boundary(state, start):
         return False
+    if _read_table(state, start, end, silent, first):
+        return True
+    # kramdown creates the table element before it reads the rows, and that element takes a
+    # block IAL waiting for the next block: when the lines are no table after all, the IAL is
+    # gone (`{: .c}` over `a | b <span>` gives a plain paragraph).
+    last = state.tokens[-1] if state.tokens else None
+    if not silent and last is not None and last.type == "kd_ial" and last.meta.get("target") is None:
+        last.meta["attrs"], last.meta["refs"] = {}, []
+    return False
+
+
+def _read_table(state, start, end, silent, first):
+    src = state.src
     leading_pipe = bool(_LEADING_PIPE.match(first))
     sections: list = []  # (kind, rows); a row is a list of (cell text, line)
     rows: list = []
