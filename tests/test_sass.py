@@ -208,6 +208,17 @@ def test_error_names_stylesheet_partial_and_line(tmp_path):
     assert "imported from _sass/_ok.scss line 1, assets/css/main.scss line 2" in message
 
 
+def test_error_without_a_position_is_libsass_message_as_the_reference_shows_it(tmp_path):
+    # LibSass reports no line for some evaluation errors; the reference (sassc through
+    # jekyll-sass-converter) prints "Internal Error: Incompatible units: 'px' and '%'."
+    converter = SassConverter(make_site(tmp_path, {}))
+    with pytest.raises(ConversionError) as info:
+        converter.convert(".a { width: min(100%, 220px); }\n", Page(tmp_path, "assets/css/main.scss"))
+    assert str(info.value) == (
+        "Conversion error: Jekyll::Converters::Scss encountered an error while converting "
+        "'assets/css/main.scss': Internal Error: Incompatible units: 'px' and '%'.")
+
+
 def test_missing_import_names_the_import_and_folders(tmp_path):
     write(tmp_path, {"vendor/_v.scss": ""})
     converter = SassConverter(make_site(tmp_path, {"sass": {"load_paths": ["vendor"]}}))

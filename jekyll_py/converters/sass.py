@@ -160,6 +160,10 @@ class SassConverter:
 
     def _libsass_error_line(self, error, content, input_path, label, include_paths,
                             cwd) -> str:
+        if not 0 < error.line < 2 ** 31:
+            # LibSass knows no position (it reports size_t -1): its message stands alone, as
+            # jekyll-sass-converter shows it ("Internal Error: Incompatible units: ...").
+            return error.message.strip().splitlines()[0]
         where_file = error.file if error.file and error.file != "stdin" else input_path
         where_file = os.path.normpath(os.path.join(cwd, where_file))
         text = content if where_file == input_path else _read(where_file)
