@@ -14,7 +14,7 @@ from jekyll_py.documents import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Documen
                                  StaticFile, read_text)
 from jekyll_py.errors import JekyllError
 from jekyll_py.log import logger
-from jekyll_py.utils import deep_merge
+from jekyll_py.utils import deep_merge, sanitized_path
 
 _SPECIAL_RE = re.compile(r"\A[._#~]")
 
@@ -141,7 +141,8 @@ class Reader:
         site = self.site
         entry_filter = EntryFilter(site)
         for entry in site.config.get("include") or []:
-            path = os.path.join(site.source, str(entry).lstrip("/"))
+            # site.in_source_dir: '..' cannot climb out, and a trailing '/' is dropped.
+            path = sanitized_path(site.source, str(entry))
             if os.path.isdir(path) or not os.path.isfile(path) or entry_filter.symlink(path):
                 continue
             directory, name = os.path.split(path)
