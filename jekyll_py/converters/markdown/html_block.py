@@ -422,8 +422,10 @@ def render_node(ctx, node, indent, parent_raw):
             ctx.in_html -= 1
     body = "".join(res)
     attrs = dict(node.attrs)
-    if node.ial:
-        attrs.update(node.ial)
+    if node.ial:  # an IAL's classes are added to the element's own
+        from .ial import merge_attrs
+
+        attrs = merge_attrs(attrs, node.ial)
     out = "" if parent_raw else " " * indent
     out += f"<{node.name}{hs.html_attributes(attrs)}"
     if node.closed and node.model == "raw":

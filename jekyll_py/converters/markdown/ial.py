@@ -94,7 +94,8 @@ def ial_rule(state, start, end, silent):
         return True
     attrs, refs = parse_attribute_list(m.group(1), alds)
     target = None
-    if start > 0 and not state.isEmpty(start - 1):
+    right_after = getattr(state, "kd_rest_of_line", None) == start  # `<div>..</div> {: .c}`
+    if right_after or (start > 0 and not state.isEmpty(start - 1)):
         target = _previous_block_open(state.tokens, state.level)
     tok = state.push("kd_ial", "", 0)
     tok.map = [start, start + 1]

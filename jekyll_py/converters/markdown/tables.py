@@ -34,7 +34,7 @@ _LEADING_PIPE = re.compile(r"\s*\|")
 _CODE_HTML = re.compile(r"(<code.*?>.*?</code>)")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _BACKTICKS = re.compile(r"`+")
-_EOB_OR_IAL = re.compile(r" {0,3}(?:\^\s*$|\{:)")
+_EOB_OR_IAL = re.compile(r" {0,3}(?:\^\s*$|\{:(?!:|/)(?:\\\}|[^}])+\}\s*$)")
 
 
 def _code_spans(text: str):
@@ -94,31 +94,38 @@ def split_row(line: str) -> list:
 
 def _has_pipe_outside_code(line: str) -> bool:
     """kramdown's check that a line belongs to a table: an unescaped pipe outside code spans
-    and outside span HTML elements (`<a id="x">[a | b](u)</a>` is no table row)."""
-    return any(
-        not code and _UNESCAPED_PIPE.search(_without_span_html(piece))
-        for code, piece in _code_spans(line)
-    )
+    and outside span HTML elements (`<a id="x">[a | b](u)</a>` is no table row). Whichever
+    starts first wins: a code span hides the tags in it, an element its code spans."""
+    return bool(_UNESCAPED_PIPE.search(_visible_text(line)))
 
 
-def _without_span_html(text: str) -> str:
-    """`text` less its span HTML elements (tags and content; an unclosed one runs to the end)."""
-    if "<" not in text:
-        return text
+def _visible_text(line: str) -> str:
+    spans = []
+    offset = 0
+    for is_code, piece in _code_spans(line):
+        if is_code:
+            spans.append((offset, offset + len(piece)))
+        offset += len(piece)
     out = []
     pos = 0
-    while True:
-        m = hs.TAG_RE.search(text, pos)
+    n = len(line)
+    while pos < n:
+        m = hs.TAG_RE.search(line, pos) if "<" in line else None
+        code = next((span for span in spans if span[0] >= pos), None)
+        if code and (not m or code[0] < m.start()):
+            out.append(line[pos : code[0]])
+            pos = code[1]
+            continue
         if not m:
+            out.append(line[pos:])
             break
         name = hs.normalise_name(m.group(1))
         if m.group(4) or name in hs.BLOCK_ELEMENTS or name in hs.VOID_ELEMENTS:
-            out.append(text[pos : m.end()])
+            out.append(line[pos : m.end()])
             pos = m.end()
             continue
-        out.append(text[pos : m.start()])
-        pos = _element_end(text, m.end(), m.group(1))
-    out.append(text[pos:])
+        out.append(line[pos : m.start()])
+        pos = _element_end(line, m.end(), m.group(1))
     return "".join(out)
 
 
@@ -134,20 +141,29 @@ def _element_end(text: str, pos: int, name: str) -> int:
 
 
 def after_block_boundary(state, start: int) -> bool:
-    """kramdown only starts a table (and some other blocks) after a block boundary."""
+    """kramdown only starts a table (and some other blocks) after a block boundary: the start
+    of the container, a blank line, `^`, or a block IAL waiting for the next block (comments
+    between it and here do not count: they take no IAL)."""
+    if _waiting_ial(state.tokens):
+        return True
     if getattr(state, "kd_rest_of_line", None) == start:
         return False  # text right after an HTML element on its line
     if not state.tokens or state.tokens[-1].nesting == 1:
         return True
     if start > 0 and state.isEmpty(start - 1):
         return True
-    last = state.tokens[-1]
-    # After `^`, or a block IAL that waits for the next block. An IAL that went to the block
-    # before it, an attribute list definition, an extension or a footnote or abbreviation
-    # definition is no boundary (kramdown's :eob elements that carry a value).
-    if last.type == "kd_eob":
-        return True
-    return last.type == "kd_ial" and last.meta.get("target") is None and not last.meta.get("ald")
+    # An IAL that went to the block before it, an attribute list definition, an extension or
+    # a footnote or abbreviation definition is no boundary (kramdown's :eob elements that
+    # carry a value).
+    return state.tokens[-1].type == "kd_eob"
+
+
+def _waiting_ial(tokens) -> bool:
+    for tok in reversed(tokens):
+        if tok.type == "kd_html" and type(tok.meta["node"]).__name__ == "Comment":
+            continue
+        return tok.type == "kd_ial" and tok.meta.get("target") is None and not tok.meta.get("ald")
+    return False
 
 
 def before_block_boundary(state, line: int, end: int) -> bool:
