@@ -14,7 +14,7 @@ import re
 
 from . import html_syntax as hs
 
-_LAZY_END = re.compile(r"\{:(?!:|/).*\}\s*$|\^\s*$")
+_LAZY_END = re.compile(r"\{:(?!:|/).*\}\s*$|\^\s*$", re.A)
 
 
 def _ends_quote(state, line: int) -> bool:

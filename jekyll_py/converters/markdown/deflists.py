@@ -35,8 +35,8 @@ from .renderer import (
 
 _DD_START = re.compile(r"( {0,3}:)([\t ].*|)$")
 # An attribute list at the start of a term or definition (kramdown's LIST_ITEM_IAL).
-_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*")
-_LAZY_STOP = re.compile(r" {0,3}\{:(?!:|/).+\}\s*$")
+_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*", re.A)
+_LAZY_STOP = re.compile(r" {0,3}\{:(?!:|/).+\}\s*$", re.A)
 
 
 def _line(state, i):

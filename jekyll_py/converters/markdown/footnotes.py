@@ -32,7 +32,7 @@ from .renderer import build_tree, register_block, register_inline, render_blocks
 
 _DEF_RE = re.compile(r"\[\^([A-Za-z0-9_][\w-]*)\]:[ \t]*(.*)", re.A)
 _MARKER_RE = re.compile(r"\[\^([A-Za-z0-9_][\w-]*)\]", re.A)
-_LAZY_STOP = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|\^\s*$)")
+_LAZY_STOP = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|\^\s*$)", re.A)
 
 PLACEHOLDER = "\x00kramdown-footnotes\x00"
 

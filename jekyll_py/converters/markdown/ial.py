@@ -11,8 +11,8 @@ import re
 
 # The attribute text runs to the first `}` not escaped by a backslash (kramdown's
 # ALD_ANY_CHARS): `{: .a} text {: .b}` is no attribute list line.
-_IAL_LINE = re.compile(r" {0,3}\{:(?!:|/)((?:\\\}|[^}])+)\}\s*$")
-_ALD_LINE = re.compile(r" {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$")
+_IAL_LINE = re.compile(r" {0,3}\{:(?!:|/)((?:\\\}|[^}])+)\}\s*$", re.A)
+_ALD_LINE = re.compile(r" {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$", re.A)
 _SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t\r\f\v]*$")
 _PART = re.compile(r"""([\w-]+)=("|')(.*?)\2|([\w-]+)=(\S+)|\.([^\s.#{}"']+)|#([^\s.#{}"']+)|([\w-]+)""")
 

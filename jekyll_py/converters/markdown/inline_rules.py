@@ -162,7 +162,7 @@ def kramdown_link_destination(string: str, pos: int, maximum: int):
     return result
 
 
-_TITLE_END = {q: re.compile(r".+?" + q + r"\s*\)", re.S) for q in "\"'"}
+_TITLE_END = {q: re.compile(r".+?" + q + r"\s*\)", re.S | re.A) for q in "\"'"}
 
 
 def kramdown_link_title(string, start, maximum, prev_state=None):

@@ -31,7 +31,7 @@ _BOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disable
 _BOX_CHECKED = (
     '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />'
 )
-_TASK_RE = re.compile(r"\A\s*\[([ xX])\]\s+")
+_TASK_RE = re.compile(r"\A\s*\[([ xX])\]\s+", re.A)
 
 
 def _first_is_blank_followed(item, blank, next_start):
@@ -175,11 +175,11 @@ _UL_START = re.compile(r"( {0,3}[+*-])([\t| ].*)\Z")
 _OL_START = re.compile(r"( {0,3}\d+\.)([\t| ].*)\Z")
 _ANY_START = re.compile(r" {0,3}(?:[+*-]|\d+\.)[\t| ]")
 _HR = re.compile(r" {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*\Z")
-_EOB = re.compile(r"\^\s*\Z")
-_IAL_BLOCK = re.compile(r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}\s*\Z")
+_EOB = re.compile(r"\^\s*\Z", re.A)
+_IAL_BLOCK = re.compile(r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}\s*\Z", re.A)
 # `{: .cls}` at the start of an item: the item's attributes.
-_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*")
-_ITEM_IAL_ONLY = re.compile(r"(?:\s*\{:(?![\w-]*:|/)(?:\\\}|[^}])+\})?\s*\Z")
+_ITEM_IAL = re.compile(r"\s*\{:(?![\w-]*:|/)((?:\\\}|[^}])+)\}\s*", re.A)
+_ITEM_IAL_ONLY = re.compile(r"(?:\s*\{:(?![\w-]*:|/)(?:\\\}|[^}])+\})?\s*\Z", re.A)
 
 
 def _next_item_re(ordered, indentation):

@@ -25,11 +25,11 @@ _END_RE = re.compile(
     r"|[~`]{3,}"  # fence
     r")"
 )
-_EOB_RE = re.compile(r"\^\s*$")
+_EOB_RE = re.compile(r"\^\s*$", re.A)
 _ITEM_START = re.compile(r"(?:[+*-]|\d+\.)(?:[\t ]|$)")
 
 
-_CLASSIC_END_RE = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|:[\t ])")
+_CLASSIC_END_RE = re.compile(r" {0,3}(?:\{:(?!:|/).+\}\s*$|:[\t ])", re.A)
 
 
 def ends_paragraph(line: str, gfm: bool = True) -> bool:

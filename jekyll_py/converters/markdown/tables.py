@@ -30,11 +30,11 @@ _PIPE_LINE = re.compile(r"(?:\||.*?[^\\]\|)")
 _SEP_LINE = re.compile(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
 _SEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _FOOT_LINE = re.compile(r"[+|: \t=]*?=[+|: \t=]*?[ \t]*$")
-_LEADING_PIPE = re.compile(r"\s*\|")
+_LEADING_PIPE = re.compile(r"\s*\|", re.A)
 _CODE_HTML = re.compile(r"(<code.*?>.*?</code>)")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _BACKTICKS = re.compile(r"`+")
-_EOB_OR_IAL = re.compile(r" {0,3}(?:\^\s*$|\{:(?!:|/)(?:\\\}|[^}])+\}\s*$)")
+_EOB_OR_IAL = re.compile(r" {0,3}(?:\^\s*$|\{:(?!:|/)(?:\\\}|[^}])+\}\s*$)", re.A)
 
 
 def _code_spans(text: str):
