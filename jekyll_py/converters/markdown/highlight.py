@@ -46,6 +46,7 @@ from .ini_lexer import lex_ini
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_typescript
 from .json_lexer import lex_json
+from .julia_lexer import lex_julia
 from .kotlin_lexer import lex_kotlin
 from .liquid_lexer import lex_liquid
 from .make_lexer import lex_make
@@ -125,7 +126,7 @@ _OWN_LEXERS = {
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
-    "objc": lex_objc,
+    "objc": lex_objc, "julia": lex_julia,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -146,7 +147,7 @@ _OWN_NAMES = {
     "bsdmake": "make", "matlab": "matlab", "m": "matlab",
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
-    "ex": "viml", "groovy": "groovy", "gradle": "gradle",
+    "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
