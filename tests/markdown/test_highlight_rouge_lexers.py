@@ -64,6 +64,18 @@ CASES = [
      "<span class=\"k\">let</span> <span class=\"nv\">x</span> <span class=\"o\">=</span> <span class=\"nf\">foo</span><span class=\"p\">(</span><span class=\"mi\">1</span><span class=\"p\">)</span>\n<span class=\"k\">var</span> <span class=\"nv\">s</span> <span class=\"o\">=</span> <span class=\"s\">\"a</span><span class=\"se\">\\(</span><span class=\"n\">x</span><span class=\"se\">)</span><span class=\"s\">\"</span>\n"),
     ("apache", "ErrorDocument 404 /404.html\n<IfModule m>\n</IfModule>\n",
      "<span class=\"nc\">ErrorDocument</span> 404 /404.html\n<span class=\"p\">&lt;</span><span class=\"nl\">IfModule</span><span class=\"sr\"> m</span><span class=\"p\">&gt;\n&lt;/</span><span class=\"nl\">IfModule</span><span class=\"p\">&gt;\n</span>"),
+    ("julia", "function f(x::Int64)\n    return x' + 1\nend\n",
+     "<span class=\"k\">function</span><span class=\"nf\"> f</span><span class=\"x\">(</span><span class=\"n\">x</span><span class=\"o\">::</span><span class=\"kt\">Int64</span><span class=\"x\">)</span>\n    <span class=\"k\">return</span> <span class=\"n\">x</span><span class=\"err\">'</span> <span class=\"o\">+</span> <span class=\"mi\">1</span>\n<span class=\"k\">end</span>\n"),
+    ("groovy", "def greet(String name) {\n    println \"hi ${name}\"\n}\n",
+     "<span class=\"kt\">def</span> <span class=\"nf\">greet</span><span class=\"o\">(</span><span class=\"n\">String</span> <span class=\"n\">name</span><span class=\"o\">)</span> <span class=\"o\">{</span>\n    <span class=\"n\">println</span> <span class=\"s2\">\"hi ${name}\"</span>\n<span class=\"o\">}</span>\n"),
+    ("objc", "- (void)run:(int)n {\n    [self doIt:@1];\n}\n",
+     "<span class=\"k\">-</span> <span class=\"p\">(</span><span class=\"kt\">void</span><span class=\"p\">)</span><span class=\"nf\">run</span><span class=\"p\">:(</span><span class=\"kt\">int</span><span class=\"p\">)</span><span class=\"nv\">n</span> <span class=\"p\">{</span>\n    <span class=\"p\">[</span><span class=\"n\">self</span> <span class=\"nf\">doIt</span><span class=\"p\">:</span><span class=\"mi\">@1</span><span class=\"p\">];</span>\n<span class=\"p\">}</span>\n"),
+    ("ocaml", "let x = List.map (fun y -> y + 1) [1; 2]\n",
+     "<span class=\"k\">let</span> <span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"nn\">List</span><span class=\"p\">.</span><span class=\"n\">map</span> <span class=\"p\">(</span><span class=\"k\">fun</span> <span class=\"n\">y</span> <span class=\"o\">-&gt;</span> <span class=\"n\">y</span> <span class=\"o\">+</span> <span class=\"mi\">1</span><span class=\"p\">)</span> <span class=\"p\">[</span><span class=\"mi\">1</span><span class=\"p\">;</span> <span class=\"mi\">2</span><span class=\"p\">]</span>\n"),
+    ("pascal", "begin x := 1; end.\n",
+     "<span class=\"k\">begin</span> <span class=\"n\">x</span> <span class=\"p\">:=</span> <span class=\"m\">1</span><span class=\"p\">;</span> <span class=\"k\">end</span><span class=\"p\">.</span>\n"),
+    ("vim", "\" comment\nset number\nlet g:x = 1\n",
+     "<span class=\"c\">\" comment</span>\n<span class=\"k\">set</span> <span class=\"k\">number</span>\n<span class=\"k\">let</span> <span class=\"nv\">g:x</span> <span class=\"p\">=</span> <span class=\"m\">1</span>\n"),
 ]
 
 
