@@ -145,6 +145,9 @@ def _forward(tokens):
             continue
         if tok.type == "kd_html" and isinstance(tok.meta["node"], Comment):
             continue  # kramdown's comment takes no block IAL: the next block gets it
+        if tok.nesting == -1:
+            pending = []  # an IAL waiting at the end of a quote or item goes nowhere
+            continue
         if pending and tok.nesting >= 0 and tok.type != "inline":
             for ial in pending:
                 apply(tok, ial.meta["attrs"], ial.meta["refs"])
