@@ -19,6 +19,7 @@ from . import html_syntax as hs
 from .ial import parse_attribute_list
 from .renderer import (
     BLOCK_RULES,
+    INVISIBLE,
     attrs_of,
     content_end,
     count_blank_runs,
@@ -126,7 +127,13 @@ def render_list(ctx, node, indent, tag):
 def render_item(ctx, item, indent, tag):
     pad = " " * indent
     kids = item.children
-    hi = content_end(kids[-1], ctx.blank) if kids else None
+    # (an IAL left waiting at the end of the item is no content: blank lines before it are
+    # trailing blank lines, which kramdown drops)
+    last = kids[-1] if kids else None
+    if last is not None and last.type == "kd_ial" and not last.tok.meta.get("target"):
+        visible = [k for k in kids if k.type not in INVISIBLE]
+        last = visible[-1] if visible else None
+    hi = content_end(last, ctx.blank) if last is not None else None
     lo = kids[0].map[0] if kids and kids[0].map else None
     if (item.meta or {}).get("blank_first") and item.map:
         lo = item.map[0] + 1  # the blank line the item starts with is written out
