@@ -148,17 +148,6 @@ HTML = Dialect(
 XML = Dialect(classes=HTML.classes, words=HTML.words, word_classes=HTML.word_classes,
               split=_html_split)
 
-CSS = Dialect(
-    classes={"s2": "s1", "mh": "m", "mi": "m", "mf": "m", "kt": "m", "kc": "nb", "nv": "py",
-             "o": "p"},
-    words={"sans-serif": "nb", "serif": "nb", "monospace": "nb", "auto": "nb", "none": "nb",
-           "inherit": "nb", "solid": "nb", "bold": "nb", "block": "nb", "center": "nb"},
-    word_classes=frozenset({"kc", "nb", "n"}),
-)
-
-SCSS = Dialect(classes={"o": "p", "mi": "m", "mf": "m", "kt": "m"}, comment_newline=False)
-
-DIFF = Dialect(classes={"gu": "p"})
 
 
 # ---- C family and others --------------------------------------------------------------------------
@@ -261,8 +250,6 @@ DIALECTS = {
     "json": JSON,
     "yaml": YAML,
     "html": HTML, "xml": XML,
-    "css": CSS, "scss": SCSS,
-    "diff": DIFF,
     "ruby": RUBY,
 }
 
