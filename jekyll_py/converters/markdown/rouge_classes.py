@@ -1,13 +1,12 @@
 """Pygments tokens re-classed the way Rouge 3.30 classes the same text, per language.
 
 Rouge and Pygments share the short class names (`k`, `s2`, `nf`...), but their lexers give
-many constructs different token types:
-JSON keys are `nl`, YAML keys `na`, and so on. Each `Dialect` below says, for one Pygments
+many constructs different token types: JSON keys are `nl`, YAML keys `na`, and so on. Each `Dialect` below says, for one Pygments
 lexer, which class becomes which, which words get a class of their own, and how a token is cut
 into several. (Languages lexed by our own lexers, `*_lexer.py`, have no dialect here.)
 
-Learnt by reading Rouge's lexers and comparing outputs on real snippets; the languages covered
-are the ones Jekyll sites use most. Anything not listed keeps the Pygments class.
+Learnt by reading Rouge's lexers and comparing outputs on real snippets; the dialects left here
+cover YAML, HTML/XML, Ruby, JSON-with-comments and AppleScript. Anything not listed keeps the Pygments class.
 """
 
 from __future__ import annotations
