@@ -28,7 +28,10 @@ def _with_highlighter_class(attrs, lang):
     return attrs
 
 
-def render_code_block(ctx, code, lang, attrs, indent):
+def render_code_block(ctx, code, lang, attrs, indent, rouge_lang=None):
+    """A code block as kramdown's HTML converter writes it. `lang` is the language of the
+    `language-` class; `rouge_lang` (a fence's whole info string, `ruby?x=1`) is what Rouge is
+    asked for, when it differs."""
     pad = " " * indent
     class_lang = None
     if "class" in attrs:
@@ -43,10 +46,10 @@ def render_code_block(ctx, code, lang, attrs, indent):
     lang = lang or class_lang
     opts = ctx.opts
     if _rouge_enabled(opts, opts.highlight_block):
-        hl = highlight_code(code, lang or opts.default_lang, block=True)
+        rouge = opts.highlight_block
+        hl = _rouge_highlight(code, rouge_lang or lang, opts.default_lang, rouge, block=True)
         if hl is not None:
             attrs = _with_highlighter_class(attrs, lang or opts.default_lang)
-            rouge = opts.highlight_block
             if _ruby_true(rouge.get("line_numbers")):
                 hl = _line_number_table(hl, code, rouge)
             css = hs.escape_all(str(rouge.get("css_class") or "highlight"))
@@ -59,6 +62,20 @@ def render_code_block(ctx, code, lang, attrs, indent):
         body = body[:-1]
     code_attrs = {"class": f"language-{lang}"} if lang else {}
     return f"{pad}<pre{hs.html_attributes(attrs)}><code{hs.html_attributes(code_attrs)}>{body}\n</code></pre>\n"
+
+
+# Rouge's plain-text lexer (tag `plaintext`, alias `text`)
+_PLAINTEXT_NAMES = frozenset(("plaintext", "text"))
+
+
+def _rouge_highlight(code, lang, default_lang, rouge: dict, *, block: bool):
+    """Rouge's highlighted HTML, or None where kramdown's Rouge wrapper gives none: an unknown
+    language, or plain text when `guess_lang` is off (Jekyll sets it from kramdown's
+    `guess_lang`, true by default). Rouge reads `name?options`; only the name picks the lexer."""
+    name = (lang or default_lang).split("?", 1)[0]
+    if name in _PLAINTEXT_NAMES and not _ruby_true(rouge.get("guess_lang", True)):
+        return None
+    return highlight_code(code, name, block=block)
 
 
 def _rouge_enabled(opts, rouge_opts: dict) -> bool:
@@ -97,12 +114,9 @@ def _line_number_table(hl, code, rouge) -> str:
 
 @register_block("fence")
 def _fence(ctx, node, indent):
-    tok = node.tok
-    info = tok.info.strip()
-    lang = info.split()[0] if info else None
-    if lang and "?" in lang:
-        lang = lang.split("?")[0] or None
-    return render_code_block(ctx, tok.content, lang, attrs_of(node), indent)
+    info = node.tok.info
+    lang = fence_language(info) if info else None
+    return render_code_block(ctx, node.tok.content, lang, attrs_of(node), indent, info or None)
 
 
 @register_block("code_block")
@@ -120,7 +134,7 @@ def _code_inline(ctx, tok):
     lang = m.group(1) if m else None
     opts = ctx.opts
     if _rouge_enabled(opts, opts.highlight_span):
-        hl = highlight_code(tok.content, lang or opts.default_lang, block=False)
+        hl = _rouge_highlight(tok.content, lang, opts.default_lang, opts.highlight_span, block=False)
         if hl is not None:
             if _ruby_true(opts.highlight_span.get("line_numbers")):
                 hl = _line_number_table(hl, tok.content, opts.highlight_span)
@@ -170,49 +184,111 @@ def codespan_rule(state, silent):
     return True
 
 
-def _fence_without_backticks(original):
-    """Classic kramdown (`input: kramdown`) knows only `~~~` fences."""
+# Ruby's `\s` (kramdown's fence pattern is a Ruby regexp)
+_WS = " \t\r\n\f\v"
+_GFM_OPENING = re.compile(r" {0,3}(`{3,}|~{3,})")
+_CLASSIC_OPENING = re.compile(r"(~{3,})")
+
+
+def kramdown_line(state, line: int) -> str:
+    """The line as kramdown's parser sees it inside its container.
+
+    At the top level (and in a block quote, whose marker markdown-it has skipped) that is the
+    line as written. In a list item kramdown first turns a run of leading tabs into four
+    spaces each, then removes the item's indentation; a blank line it keeps as it is."""
+    src = state.src
+    begin, first, stop = state.bMarks[line], state.bMarks[line] + state.tShift[line], state.eMarks[line]
+    raw = src[begin:stop]
+    if state.blkIndent <= 0 or not raw.strip(_WS):
+        return raw
+    if len(raw) - len(raw.lstrip(" \t")) != state.tShift[line]:
+        # the first line of a list item: markdown-it's marks start at the item's marker
+        return " " * max(state.sCount[line] - state.blkIndent, 0) + src[first:stop]
+    tabs = len(raw) - len(raw.lstrip("\t"))
+    text = " " * (4 * tabs) + raw[tabs:]
+    if text.startswith(" " * state.blkIndent):
+        text = text[state.blkIndent :]
+    return text
+
+
+def _closing_run(text: str, marker: str, indent: int) -> int:
+    """Length of the fence run if `text` can close a fence of `marker`s, else 0: up to
+    `indent` spaces, the run, then nothing but whitespace."""
+    body = text.lstrip(" ")
+    if len(text) - len(body) > indent or not body.startswith(marker * 3):
+        return 0
+    run = len(body) - len(body.lstrip(marker))
+    return run if not body[run:].strip(_WS) else 0
+
+
+def fence_language(info: str) -> str:
+    """The language kramdown puts in the `language-` class: the info string up to a `?` that
+    is not its first character (`ruby?x=1` gives `ruby`, the whole string goes to Rouge)."""
+    cut = info.find("?", 1)
+    return info if cut < 0 else info[:cut]
+
+
+def _fence_rule(opening_re, indent):
+    """kramdown's fenced code block, read as its pattern matches:
+
+    an opening run of three or more `~` (or, in GFM, backticks) after at most three spaces,
+    an optional info string without inner whitespace, then the code up to the first line with
+    a run of the same character at least as long as the opening. If no such line follows, the
+    pattern gives back opening characters one at a time (they become part of the info string:
+    six backticks closed by three give the language "```"); with no closing line at all the
+    lines are no fence. Unlike CommonMark the code keeps the fence's indentation, and any
+    character may appear in the info string."""
 
     def rule(state, start, end, silent):
-        pos = state.bMarks[start] + state.tShift[start]
-        if state.src.startswith("`", pos):
+        first = state.bMarks[start] + state.tShift[start]
+        if state.src[first : first + 1] not in ("`", "~") or state.sCount[start] - state.blkIndent >= 4:
             return False
-        return original(state, start, end, silent)
-
-    return rule
-
-
-def _closed_fences_only(original):
-    """kramdown reads a fence as code only when a closing fence (the same character, at least
-    as many) follows; an unclosed one is paragraph text (CommonMark runs it to the end)."""
-
-    def rule(state, start, end, silent):
-        pos = state.bMarks[start] + state.tShift[start]
-        line_end = state.eMarks[start]
-        if state.sCount[start] - state.blkIndent >= 4 or pos + 3 > line_end:
+        opening = kramdown_line(state, start)
+        m = opening_re.match(opening)
+        if not m:
             return False
-        marker = state.src[pos]
-        if marker not in "`~":
-            return False
-        run = len(state.src[pos:line_end]) - len(state.src[pos:line_end].lstrip(marker))
-        if run < 3:
-            return False
-        for line in range(start + 1, end):
-            if state.sCount[line] < state.blkIndent:
+        marker, length = m.group(1)[0], len(m.group(1))
+        rest = opening[m.end() :]
+        lines: list = []  # (text, closing run) of the lines after the opening one
+        close = None
+        line = start + 1
+        while line < end:
+            if state.sCount[line] < state.blkIndent and state.bMarks[line] + state.tShift[line] < state.eMarks[line]:
+                break  # a less indented line ends the container
+            text = kramdown_line(state, line)
+            run = _closing_run(text, marker, indent)
+            lines.append((text, run))
+            if run >= length:
+                close = (length, len(lines) - 1)
                 break
-            first = state.bMarks[line] + state.tShift[line]
-            text = state.src[first:state.eMarks[line]]
-            if (state.sCount[line] - state.blkIndent < 4 and text.startswith(marker * run)
-                    and not text.strip(" \t").strip(marker)):
-                return original(state, start, end, silent)
-        return False
+            line += 1
+        if close is None:
+            for size in range(length - 1, 2, -1):
+                at = next((i for i, (_, run) in enumerate(lines) if run >= size), None)
+                if at is not None:
+                    close = (size, at)
+                    break
+        if close is None:
+            return False
+        size, at = close
+        info = (marker * (length - size) + rest).strip(_WS)
+        if any(ch in _WS for ch in info):
+            return False  # an info string with spaces in it: no fence
+        if silent:
+            return True
+        token = state.push("fence", "code", 0)
+        token.info = info
+        token.markup = marker * size
+        token.content = "".join(text + "\n" for text, _ in lines[:at])
+        token.map = [start, start + at + 2]
+        state.line = start + at + 2
+        return True
 
     return rule
 
 
 def plugin(md, **opts):
-    from markdown_it.rules_block.fence import fence
-
     md.inline.ruler.at("backticks", codespan_rule)
-    fence_rule = fence if opts.get("gfm", True) else _fence_without_backticks(fence)
-    md.block.ruler.at("fence", _closed_fences_only(fence_rule))
+    # classic kramdown (`input: kramdown`) knows only `~~~` fences, both at the line's start
+    opening = _GFM_OPENING if opts.get("gfm", True) else _CLASSIC_OPENING
+    md.block.ruler.at("fence", _fence_rule(opening, 3 if opts.get("gfm", True) else 0))

@@ -300,7 +300,7 @@ def _scan_list(state, start, end, ordered, item_re):
             last_blank = False
         elif blank:
             nested = last_blank = True
-            items[-1].add("")
+            items[-1].add(text)  # kept as written: a fence keeps its whitespace
         else:
             break
         line += 1
