@@ -325,7 +325,9 @@ def _finish(state, start, after, tok):
         line = _line_of(state, after)
         if after > state.bMarks[line]:
             if after < state.eMarks[line] and _start_line_at(state, line, after):
-                tok.map = [start, max(line, start + 1)]
+                tok.map = [start, line + 1]  # (its last line is shared with the next block)
+                if tok.meta:
+                    tok.meta["trailing_blank"] = False  # the next block follows on this line
                 if line > start or state.env.get("kd_in_line_rest") == (id(state), line):
                     state.line = line  # (the loop in _parse_rest_of_line goes on from here)
                 else:
