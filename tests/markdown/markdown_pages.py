@@ -26,7 +26,8 @@ _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 def page_body(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as f:  # keep `\r` as Jekyll reads it
         text = f.read()
-    m = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.S | re.M)
+    # (re.A: Ruby's \s is ASCII, a line of ideographic spaces after the dashes is content)
+    m = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.S | re.M | re.A)
     if not m:
         return _RAW_TAGS.sub("", text)
     rest = text[m.end():]

@@ -116,15 +116,21 @@ def _setext_text(state, start, end):
     return bool(_SETEXT_UNDERLINE.match(under)) and after_block_boundary(state, start)
 
 
-def apply(tok, attrs, refs):
-    tok.attrs = merge_attrs(dict(tok.attrs or {}), attrs)
+def apply(tok, attrs, refs, first=False):
+    """Give `tok` the attributes of an IAL; `first`: they come before those it already has
+    (an IAL over a block was read before one under it)."""
+    def merged(existing):
+        return merge_attrs(attrs, existing) if first else merge_attrs(existing, attrs)
+
+    tok.attrs = merged(dict(tok.attrs or {}))
     if refs:
         tok.meta = dict(tok.meta or {})
-        tok.meta.setdefault("refs", []).extend(refs)
+        old_refs = tok.meta.get("refs", [])
+        tok.meta["refs"] = list(refs) + old_refs if first else old_refs + list(refs)
     if tok.type == "kd_html":
         node = tok.meta["node"]
         if hasattr(node, "ial"):  # an HTML comment has no attributes to take
-            node.ial = merge_attrs(node.ial or {}, attrs)
+            node.ial = merged(node.ial or {})
 
 
 def forward_ial_rule(state):
@@ -149,8 +155,11 @@ def _forward(tokens):
             pending = []  # an IAL waiting at the end of a quote or item goes nowhere
             continue
         if pending and tok.nesting >= 0 and tok.type != "inline":
+            attrs, refs = {}, []
             for ial in pending:
-                apply(tok, ial.meta["attrs"], ial.meta["refs"])
+                attrs = merge_attrs(attrs, ial.meta["attrs"])
+                refs += ial.meta["refs"]
+            apply(tok, attrs, refs, first=True)
             pending = []
 
 
