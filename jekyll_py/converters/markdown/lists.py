@@ -112,8 +112,10 @@ def render_list(ctx, node, indent, tag):
     attrs = attrs_of(node)
     attrs.pop("start", None)
     if ctx.opts.gfm and _task_lists(ctx, node):
-        attrs = dict(attrs)
-        attrs["class"] = "task-list" + (" " + attrs["class"] if "class" in attrs else "")
+        # kramdown sets the class while parsing, before the list's IAL adds its attributes
+        rest = dict(attrs)
+        own = rest.pop("class", None)
+        attrs = {"class": "task-list" + (" " + own if own else ""), **rest}
     special = ctx.converter.special_list(ctx, node, tag, attrs, indent)
     if special is not None:
         return special
