@@ -163,6 +163,12 @@ class CollectionDrop(Drop):
     def fallback(self):
         return self.obj.metadata
 
+    def __liquid_str__(self) -> str:
+        """CollectionDrop#to_s is `docs.to_s`: Ruby's inspect of the array of documents."""
+        label = self.obj.label
+        return "[" + ", ".join(f"#<Jekyll::Document {doc.relative_path} collection={label}>"
+                               for doc in self.obj.docs) + "]"
+
 
 class SiteDrop(Drop):
     """`site`: the configuration, plus the model's pages, posts, collections, data..."""
