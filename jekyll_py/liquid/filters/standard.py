@@ -434,8 +434,9 @@ def upcase(value):
 
 
 def capitalize(value):
+    """Ruby's capitalize: the first character in title case (ǆ → ǅ, ß → Ss), the rest lower."""
     text = _s(value)
-    return text[:1].upper() + text[1:].lower()
+    return text[:1].title() + text[1:].lower()
 
 
 def truncate(value, length=50, ellipsis="..."):

@@ -29,7 +29,9 @@ def slugify(value, mode=None):
 
 
 def _ruby_class(value) -> str:
-    return {bool: "TrueClass", int: "Integer", float: "Float", list: "Array",
+    if isinstance(value, bool):
+        return "TrueClass" if value else "FalseClass"
+    return {int: "Integer", float: "Float", list: "Array", str: "String",
             dict: "Hash"}.get(type(value), type(value).__name__)
 
 
@@ -37,7 +39,7 @@ def _ruby_class(value) -> str:
 def xml_escape(value):
     text = ruby.string(nil_to_none(value))
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 def cgi_escape(value):
@@ -58,9 +60,20 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD = re.compile(f"[^{_CJK}\\s]+")
 
 
+# The source line Ruby 3.1's error_highlight shows under the NoMethodError, per mode.
+_WORDS_SOURCE = {
+    "cjk": ("scan", "input.scan(cjk_regex).length + input.scan(word_regex).length ^^^^^"),
+    "auto": ("scan", "cjk_count = input.scan(cjk_regex).length ^^^^^"),
+}
+
+
 def number_of_words(value, mode=None):
-    text = ruby.to_s(nil_to_none(value))
-    mode = nil_to_none(mode)
+    value, mode = nil_to_none(value), nil_to_none(mode)
+    if not isinstance(value, str):
+        method, source = _WORDS_SOURCE.get(mode, ("split", "input.split.length ^^^^^^"))
+        receiver = "nil:NilClass" if value is None else f"{ruby.inspect(value)}:{_ruby_class(value)}"
+        raise JekyllTagError(f"undefined method `{method}' for {receiver} {source}")
+    text = value
     if mode == "cjk":
         return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
     if mode == "auto":
@@ -70,16 +83,34 @@ def number_of_words(value, mode=None):
 
 
 def array_to_sentence_string(value, connector="and"):
-    items = list(nil_to_none(value) or [])
+    value = nil_to_none(value)
+    if isinstance(value, Mapping):  # `hash[0]`, `hash[1]`: nil unless such keys exist
+        if len(value) > 2:  # `hash[0...-1]` is nil too, and has no join
+            raise JekyllTagError(
+                "undefined method `join' for nil:NilClass "
+                '"#{array[0...-1].join(", ")}, #{connector} #{array[-1]}" ^^^^^')
+        items = [value.get(i) for i in range(len(value))]
+    else:
+        items = list(value or [])
     connector = ruby.to_s(nil_to_none(connector))
     if not items:
         return ""
+    # Items are interpolated (Ruby's to_s: an array inspected), except that the head of a
+    # longer list goes through Array#join, which flattens nested arrays.
     if len(items) == 1:
-        return ruby.to_s(items[0])
+        return ruby.string(items[0])
     if len(items) == 2:
-        return f"{ruby.to_s(items[0])} {connector} {ruby.to_s(items[1])}"
-    head = ", ".join(ruby.to_s(i) for i in items[:-1])
-    return f"{head}, {connector} {ruby.to_s(items[-1])}"
+        return f"{ruby.string(items[0])} {connector} {ruby.string(items[1])}"
+    head = ", ".join(ruby.string(i) for i in _flattened(items[:-1]))
+    return f"{head}, {connector} {ruby.string(items[-1])}"
+
+
+def _flattened(items):
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            yield from _flattened(item)
+        else:
+            yield item
 
 
 # -- conversions ---------------------------------------------------------------------------------
