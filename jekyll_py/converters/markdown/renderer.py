@@ -213,7 +213,11 @@ def indented_container(ctx, node, indent, tag, attrs, blank):
 
 @register_block("blockquote")
 def _blockquote(ctx, node, indent):
-    return indented_container(ctx, node, indent, "blockquote", attrs_of(node), ctx.blank)
+    # blank quote lines (`>` alone) at its start or end are blank lines of its content
+    lo, hi = node.map if node.map else (None, None)
+    body = render_blocks(ctx, node.children, indent + 2, ctx.blank, lo, hi)
+    pad = " " * indent
+    return f"{pad}<blockquote{hs.html_attributes(attrs_of(node))}>\n{body}{pad}</blockquote>\n"
 
 
 @register_block("hr")
