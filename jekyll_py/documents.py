@@ -288,23 +288,24 @@ class Document(Convertible):
     def read(self) -> None:
         defaults = self.site.defaults.all(self.relative_path, self.collection.label)
         if defaults:
-            self._merge_read_data(defaults, source="front matter defaults")
+            self._while_reading(self.merge_data, defaults, source="front matter defaults")
         front = self.read_front_matter(self.path, self.relative_path, strict_label="document")
         if self.yaml_error:
             return
         if front:
-            self._merge_read_data(front, source="YAML front matter")
-        self._populate_title()
+            self._while_reading(self.merge_data, front, source="YAML front matter")
+        self._while_reading(self._populate_title)
         self._populate_categories()
         self._populate_tags()
         if self.generate_excerpt:
             self.data.setdefault("excerpt", Excerpt(self))
 
-    def _merge_read_data(self, other: dict, *, source: str) -> None:
-        """merge_data while reading: an invalid date stops the build with the line Jekyll's
-        Document#handle_read_error writes ("could not read file PATH: ...")."""
+    def _while_reading(self, step, *args, **kwargs) -> None:
+        """A reading step whose JekyllError (an invalid date, in the front matter, the defaults
+        or the filename) stops the build with the line Jekyll's Document#handle_read_error
+        writes: "could not read file PATH: ..."."""
         try:
-            self.merge_data(other, source=source)
+            step(*args, **kwargs)
         except JekyllError as error:
             raise JekyllError(f"could not read file {self.path}: {error}") from None
 

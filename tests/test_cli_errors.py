@@ -14,7 +14,8 @@ lib/jekyll/document.rb `handle_read_error`, lib/jekyll/configuration.rb):
   `permalink: ""`:         `Invalid permalink in PATH` (fails)
   post, `date: tuesday`:   `Error: could not read file PATH: Invalid date 'tuesday': Document
                             '_posts/NAME' does not have a valid date in the YAML front matter.`
-                            (fails; from Jekyll's features/post_data.feature)
+                            (fails; from Jekyll's features/post_data.feature; the same
+                            line ends "... a valid date in the filename." for 2016-22-01-x.md)
   --config missing.yml:    `Fatal: The configuration file 'PATH' could not be found.` (fails)
 
 Where Jekyll only crashes with a Ruby backtrace (a broken _config.yml or data file) or says
@@ -137,6 +138,14 @@ def test_invalid_date_in_a_post_is_fatal_with_jekylls_read_error_line(site, tmp_
     assert_clean_failure(
         proc, f"Error: could not read file {bad}: Invalid date 'tuesday': Document "
         "'_posts/2016-01-01-test.md' does not have a valid date in the YAML front matter.")
+
+
+def test_invalid_date_in_a_post_filename_is_fatal_with_jekylls_read_error_line(site, tmp_path):
+    bad = write(site / "_posts/2016-22-01-test.md", "---\n---\nText.\n")
+    proc = run_build(site, tmp_path / "out")
+    assert_clean_failure(
+        proc, f"Error: could not read file {bad}: Invalid date '2016-22-01': Document "
+        "'_posts/2016-22-01-test.md' does not have a valid date in the filename.")
 
 
 def test_empty_permalink_is_fatal(site, tmp_path):
