@@ -28,6 +28,7 @@ from . import (
     lists,
     math,
     paragraph,
+    stray_text,
     tables,
     toc,
     typography,
@@ -48,7 +49,7 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     md.kd = {}
     for module in (
         ial, html_block, paragraph, blockquote, indented_code, headers, tables, math, footnotes, inline_rules, lists, code,
-        html_inline, extensions, deflists,
+        html_inline, extensions, deflists, stray_text,
     ):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)

@@ -71,8 +71,11 @@ _PLAINTEXT_NAMES = frozenset(("plaintext", "text"))
 def _rouge_highlight(code, lang, default_lang, rouge: dict, *, block: bool):
     """Rouge's highlighted HTML, or None where kramdown's Rouge wrapper gives none: an unknown
     language, or plain text when `guess_lang` is off (Jekyll sets it from kramdown's
-    `guess_lang`, true by default). Rouge reads `name?options`; only the name picks the lexer."""
+    `guess_lang`, true by default). Rouge reads `name?options`; only the name picks the lexer
+    (`?x` names none)."""
     name = (lang or default_lang).split("?", 1)[0]
+    if not name:
+        return None
     if name in _PLAINTEXT_NAMES and not _ruby_true(rouge.get("guess_lang", True)):
         return None
     return highlight_code(code, name, block=block)
@@ -186,7 +189,8 @@ def codespan_rule(state, silent):
 
 # Ruby's `\s` (kramdown's fence pattern is a Ruby regexp)
 _WS = " \t\r\n\f\v"
-_GFM_OPENING = re.compile(r" {0,3}(`{3,}|~{3,})")
+# GFM: any mix of `~` and backticks (kramdown's pattern allows "``~"); classic kramdown: `~`
+_GFM_OPENING = re.compile(r" {0,3}([~`]{3,})")
 _CLASSIC_OPENING = re.compile(r"(~{3,})")
 
 
@@ -211,14 +215,13 @@ def kramdown_line(state, line: int) -> str:
     return text
 
 
-def _closing_run(text: str, marker: str, indent: int) -> int:
-    """Length of the fence run if `text` can close a fence of `marker`s, else 0: up to
-    `indent` spaces, the run, then nothing but whitespace."""
+def _closes(text: str, opening: str, indent: int) -> bool:
+    """Whether `text` closes a fence opened by `opening`: up to `indent` spaces, the opening
+    run, more of its last character, then nothing but whitespace."""
     body = text.lstrip(" ")
-    if len(text) - len(body) > indent or not body.startswith(marker * 3):
-        return 0
-    run = len(body) - len(body.lstrip(marker))
-    return run if not body[run:].strip(_WS) else 0
+    if len(text) - len(body) > indent or not body.startswith(opening):
+        return False
+    return not body[len(opening) :].lstrip(opening[-1]).strip(_WS)
 
 
 def fence_language(info: str) -> str:
@@ -231,9 +234,10 @@ def fence_language(info: str) -> str:
 def _fence_rule(opening_re, indent):
     """kramdown's fenced code block, read as its pattern matches:
 
-    an opening run of three or more `~` (or, in GFM, backticks) after at most three spaces,
-    an optional info string without inner whitespace, then the code up to the first line with
-    a run of the same character at least as long as the opening. If no such line follows, the
+    an opening run of three or more `~` (in GFM also backticks, even mixed) after at most
+    three spaces, an optional info string without inner whitespace, then the code up to the
+    first line with the opening run, more of its last character and nothing else (after at
+    most three spaces in GFM, none in classic kramdown). If no such line follows, the
     pattern gives back opening characters one at a time (they become part of the info string:
     six backticks closed by three give the language "```"); with no closing line at all the
     lines are no fence. Unlike CommonMark the code keeps the fence's indentation, and any
@@ -247,39 +251,33 @@ def _fence_rule(opening_re, indent):
         m = opening_re.match(opening)
         if not m:
             return False
-        marker, length = m.group(1)[0], len(m.group(1))
+        run = m.group(1)
         rest = opening[m.end() :]
-        lines: list = []  # (text, closing run) of the lines after the opening one
-        close = None
+        lines: list = []  # the lines after the opening one, up to the closing one
         line = start + 1
+        size, at = len(run), None
         while line < end:
             if state.sCount[line] < state.blkIndent and state.bMarks[line] + state.tShift[line] < state.eMarks[line]:
                 break  # a less indented line ends the container
-            text = kramdown_line(state, line)
-            run = _closing_run(text, marker, indent)
-            lines.append((text, run))
-            if run >= length:
-                close = (length, len(lines) - 1)
+            lines.append(kramdown_line(state, line))
+            if _closes(lines[-1], run, indent):
+                at = len(lines) - 1
                 break
             line += 1
-        if close is None:
-            for size in range(length - 1, 2, -1):
-                at = next((i for i, (_, run) in enumerate(lines) if run >= size), None)
-                if at is not None:
-                    close = (size, at)
-                    break
-        if close is None:
+        while at is None and size > 3:  # give back one opening character, try again
+            size -= 1
+            at = next((i for i, text in enumerate(lines) if _closes(text, run[:size], indent)), None)
+        if at is None:
             return False
-        size, at = close
-        info = (marker * (length - size) + rest).strip(_WS)
+        info = (run[size:] + rest).strip(_WS)
         if any(ch in _WS for ch in info):
             return False  # an info string with spaces in it: no fence
         if silent:
             return True
         token = state.push("fence", "code", 0)
         token.info = info
-        token.markup = marker * size
-        token.content = "".join(text + "\n" for text, _ in lines[:at])
+        token.markup = run[:size]
+        token.content = "".join(text + "\n" for text in lines[:at])
         token.map = [start, start + at + 2]
         state.line = start + at + 2
         return True

@@ -40,7 +40,11 @@ def backslash_newline_rule(state, silent):
     if state.src[pos] != "\\" or pos + 1 >= state.posMax or state.src[pos + 1] != "\n":
         return False
     if state.md.kd.get("kd_gfm") and not state.md.kd.get("kd_hard_wrap"):
-        return False  # markdown-it's escape rule writes the break
+        # a line break; unlike markdown-it's escape rule, the next line keeps its indentation
+        if not silent:
+            state.push("hardbreak", "br", 0)
+        state.pos = pos + 2
+        return True
     if not silent:
         state.pending += "\\"
     state.pos = pos + 1
