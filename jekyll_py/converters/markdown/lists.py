@@ -84,6 +84,13 @@ def mark_transparency(lst, blank, list_end):
     return items
 
 
+def _with_first_class(attrs, name):
+    """kramdown sets a task list's classes while parsing; the IAL's attributes come after."""
+    rest = dict(attrs or {})
+    own = rest.pop("class", None)
+    return {"class": name + (" " + own if own else ""), **rest}
+
+
 def _task_lists(ctx, lst):
     is_task = False
     for item in lst.children:
@@ -93,13 +100,13 @@ def _task_lists(ctx, lst):
         m = _TASK_RE.match(children[0].content) if children and children[0].type == "text" else None
         if not m:  # after a task item, any item whose first block is a paragraph
             if is_task:
-                item.attrs = dict(item.attrs or {}, **{"class": "task-list-item"})
+                item.attrs = _with_first_class(item.attrs, "task-list-item")
             continue
         box = _BOX if m.group(1) == " " else _BOX_CHECKED
         children[0].content = children[0].content[m.end():]
         children[0].meta = dict(children[0].meta or {}, prefix_html=box)
         is_task = True
-        item.attrs = dict(item.attrs or {}, **{"class": "task-list-item"})
+        item.attrs = _with_first_class(item.attrs, "task-list-item")
     return is_task
 
 
@@ -112,10 +119,7 @@ def render_list(ctx, node, indent, tag):
     attrs = attrs_of(node)
     attrs.pop("start", None)
     if ctx.opts.gfm and _task_lists(ctx, node):
-        # kramdown sets the class while parsing, before the list's IAL adds its attributes
-        rest = dict(attrs)
-        own = rest.pop("class", None)
-        attrs = {"class": "task-list" + (" " + own if own else ""), **rest}
+        attrs = _with_first_class(attrs, "task-list")
     special = ctx.converter.special_list(ctx, node, tag, attrs, indent)
     if special is not None:
         return special
