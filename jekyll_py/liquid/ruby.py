@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -127,18 +128,46 @@ def inspect(value: object) -> str:
     return to_s(value)
 
 
+# What Ruby's strip, lstrip, to_i and Integer() skip: ASCII whitespace and NUL.
+WHITESPACE = " \t\n\v\f\r\0"
+_INTEGER_LITERAL = re.compile(
+    r"([+-]?)(?:0([xX])([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)|0([bB])([01]+(?:_[01]+)*)"
+    r"|0([oO]?)_?([0-7]+(?:_[0-7]+)*)|0[dD]([0-9]+(?:_[0-9]+)*)|([1-9][0-9]*(?:_[0-9]+)*|0))",
+    re.ASCII)
+
+
+def kernel_integer(text: str):
+    """Ruby's `Integer(text)` for a string (`"010"` is 8, `"0x1f"` 31), or None where Ruby
+    raises."""
+    match = _INTEGER_LITERAL.fullmatch(text.strip(" \t\n\v\f\r"))
+    if not match:
+        return None
+    sign, _, hexa, _, binary, _, octal, prefixed, decimal = match.groups()
+    decimal = prefixed if prefixed is not None else decimal
+    if hexa is not None:
+        number = int(hexa.replace("_", ""), 16)
+    elif binary is not None:
+        number = int(binary.replace("_", ""), 2)
+    elif octal is not None:
+        number = int(octal.replace("_", ""), 8)
+    else:
+        number = int(decimal.replace("_", ""))
+    return -number if sign == "-" else number
+
+
 def to_i(value: object) -> int:
     """Ruby's #to_i: leading integer of a string (`"12abc"` → 12, `"x"` → 0)."""
     if isinstance(value, bool) or value is None:
         raise TypeError
     if isinstance(value, (int, float, Decimal)):
         return int(value)
-    text = str(value).lstrip()
+    text = str(value).lstrip(" \t\n\v\f\r")
     end = 0
     if text[:1] in "+-" and text[:1]:
         end = 1
     start_digits = end
-    while end < len(text) and (text[end].isdigit() or (text[end] == "_" and end > start_digits)):
+    while end < len(text) and (text[end] in "0123456789"
+                               or (text[end] == "_" and end > start_digits)):
         end += 1
     digits = text[:end].replace("_", "")
     if end == start_digits:

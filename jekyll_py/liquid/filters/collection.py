@@ -22,8 +22,8 @@ from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import nil_to_none, to_liquid, with_context
 from jekyll_py.liquid.messages import RubyLiquidError
 
-INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
-FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z", re.ASCII)  # Ruby's \s and \d are ASCII
+FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z", re.ASCII)
 
 
 def _items(value):

@@ -40,11 +40,10 @@ def to_integer(value) -> int:
     value = nil_to_none(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = ruby.to_s(value).strip().replace("_", "")
-    try:
-        return int(text, 10)
-    except ValueError:
-        raise RubyLiquidError("invalid integer", token=None) from None
+    parsed = ruby.kernel_integer(ruby.to_s(value))
+    if parsed is None:
+        raise RubyLiquidError("invalid integer", token=None)
+    return parsed
 
 
 def to_number(value):
@@ -59,8 +58,8 @@ def to_number(value):
     if isinstance(value, (int, Decimal)):
         return value
     if isinstance(value, str):
-        if re.fullmatch(r"-?\d+\.\d+", value.strip()):
-            return Decimal(value.strip())
+        if re.fullmatch(r"-?\d+\.\d+", value.strip(ruby.WHITESPACE), re.ASCII):
+            return Decimal(value.strip(ruby.WHITESPACE))
         return ruby.to_i(value)
     return 0
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from jekyll_py import utils
 from jekyll_py.liquid import ruby
-from jekyll_py.liquid.filters.standard import cgi_escape_text
+from jekyll_py.liquid.filters.standard import awk_split, cgi_escape_text
 from jekyll_py.liquid.filters.support import as_liquid, nil_to_none, to_liquid
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 
@@ -51,13 +51,19 @@ def cgi_escape(value):
 
 # -- words ---------------------------------------------------------------------------------------
 def normalize_whitespace(value):
-    return re.sub(r"\s+", " ", ruby.string(nil_to_none(value))).strip()
+    """`gsub(/\\s+/, " ").strip`: Ruby's \\s and strip know only ASCII whitespace (and strip
+    NUL), so a no-break space stays."""
+    text = _ASCII_SPACES.sub(" ", ruby.string(nil_to_none(value)))
+    return text.strip(" \t\n\v\f\r\0")
+
+
+_ASCII_SPACES = re.compile(r"\s+", re.ASCII)
 
 
 _CJK = r"\u1100-\u11ff\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf" \
        r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_NON_CJK_WORD = re.compile(f"[^{_CJK}\\s]+")
+_NON_CJK_WORD = re.compile(f"[^{_CJK}\\s]+", re.ASCII)
 
 
 # The source line Ruby 3.1's error_highlight shows under the NoMethodError, per mode.
@@ -78,8 +84,8 @@ def number_of_words(value, mode=None):
         return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
     if mode == "auto":
         cjk = len(_CJK_CHAR.findall(text))
-        return len(text.split()) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
-    return len(text.split())
+        return len(awk_split(text)) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
+    return len(awk_split(text))
 
 
 def array_to_sentence_string(value, connector="and"):
