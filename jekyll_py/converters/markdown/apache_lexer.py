@@ -3,7 +3,7 @@
 What Rouge does, in short: a directive Apache knows (`ErrorDocument`, `RewriteRule`...) is `nc`,
 a section tag name (`<VirtualHost ...>`) `nl` with its arguments `sr`, a known value (`On`,
 `All`...) `ss`; every other word is plain text, matched case-insensitively against Apache's
-lists (apache_keywords.py); `#` comments are `c`.
+lists (see _known below for what we know of them); `#` comments are `c`.
 
 `lex_apache(code)` returns a list of (Rouge CSS class, text).
 """
@@ -12,16 +12,29 @@ from __future__ import annotations
 
 import re
 
-from .apache_keywords import DIRECTIVES, SECTIONS, VALUES
 from .regex_lexer import RegexLexer
 
 
+# Rouge gives a word its class when its lists of httpd's directives, sections and values have
+# the word, plain text otherwise. We carry no copy of those lists: a word in a directive's or
+# a section's place is taken as known (real configurations use real directives), and values
+# are known when they are among these common ones (our own list).
+_COMMON_VALUES = frozenset("""
+on off all none any always never default inherit granted denied allow deny from env host ip
+local indexes followsymlinks symlinksifownermatch execcgi includes includesnoexec multiviews
+authconfig fileinfo limit options permanent temp seeother gone basic digest valid-user user
+group require email prefork worker event set unset append merge add edit echo always
+""".split())
+
+
 def _known(cls):
-    # Rouge gives a word its class if any of the three lists has it, plain text otherwise.
     def classify(text):
-        word = text.lower()
-        return cls if word in SECTIONS or word in DIRECTIVES or word in VALUES else ""
+        return cls
     return classify
+
+
+def _known_value(text):
+    return "ss" if text.lower() in _COMMON_VALUES else ""
 
 
 def _c(pattern):
@@ -40,7 +53,7 @@ _STATES = {
     "directive": [
         (_c(r"\r\n?|\n"), "", "#pop"),
         *_WHITESPACE,
-        (_c(r"\S+"), _known("ss"), None),
+        (_c(r"\S+"), _known_value, None),
     ],
 }
 

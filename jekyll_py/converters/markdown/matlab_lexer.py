@@ -2,7 +2,7 @@
 splits strings and comments differently).
 
 What Rouge does, in short: keywords are `k`, MATLAB's functions (`zeros`, `plot`, `disp`...,
-matlab_builtins.py) `nb`, other names `n`; `%` comments are `c1` (Rouge's block comment rule
+matlab_functions.py, our own list of common ones) `nb`, other names `n`; `%` comments are `c1` (Rouge's block comment rule
 looks for `{%`...`%}`, so `%{` blocks are line comments); `...` continues a line (`k`, the rest
 `c`); a quote starts a string only if another quote follows on the line, otherwise it is the
 transpose operator; `''` and `""` in strings are `se`; a `!` line is shell code.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .matlab_builtins import MATLAB_BUILTINS
+from .matlab_functions import MATLAB_FUNCTIONS
 from .regex_lexer import RegexLexer
 from .shell_lexer import lex_shell
 
@@ -31,7 +31,7 @@ def _c(pattern, flags=0):
 def _name_class(text: str) -> str:
     if text in _KEYWORDS:
         return "k"
-    return "nb" if text in MATLAB_BUILTINS else "n"
+    return "nb" if text in MATLAB_FUNCTIONS else "n"
 
 
 def _shell_escape(lexer, m):

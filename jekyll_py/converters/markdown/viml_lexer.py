@@ -4,7 +4,7 @@ What Rouge does, in short: a line starting with `"` is a comment (`c`), any othe
 string (`s2`) - Rouge's rule for trailing comments looks behind the match position, which its
 patterns cannot do, so it never applies; `/.../` is a regex (`sr`); Ex commands are `k`
 (`set`, `nnoremap`, `call`...), Vim functions, options and autocommand events `nb`
-(viml_keywords.py), `g:name`-style variables `nv`, numbers `m`, operators and brackets `p`;
+(Vim's lists, through Pygments), `g:name`-style variables `nv`, numbers `m`, operators and brackets `p`;
 every other word is plain text.
 
 `lex_viml(code)` returns a list of (Rouge CSS class, text).
@@ -14,8 +14,22 @@ from __future__ import annotations
 
 import re
 
+from pygments.lexers import _vim_builtins
+
 from .regex_lexer import RegexLexer
-from .viml_keywords import BUILTINS, COMMANDS
+
+# Vim's Ex commands (full names and abbreviations), and its autocommand events and options,
+# as Pygments lists them from Vim's documentation (Rouge has its own lists from the same
+# source; a word only one of them knows is classed differently).
+# Pygments leaves out `set` (and its variants) and `py`, which it lexes separately, and lists
+# the :map family, which Rouge does not class as commands.
+_MAP_FAMILY = re.compile(r"[nvxsoilct]?(?:nore)?map|[nvxsoilct]?no(?:remap)?|[nvxsoilct]?unmap"
+                         r"|[nvxsoilct]?mapclear")
+COMMANDS = frozenset(
+    {name for pair in _vim_builtins.command for name in pair if not _MAP_FAMILY.fullmatch(name)}
+    | {"set", "se", "setlocal", "setl", "setglobal", "setg", "py", "python", "py3", "python3"})
+BUILTINS = frozenset(name for pair in (*_vim_builtins.auto, *_vim_builtins.option)
+                     for name in pair)
 
 
 def _c(pattern, flags=0):
