@@ -91,6 +91,21 @@ class Convertible:
                 logger.warn(message)
             self.yaml_error = True
             return None
+        except frontmatter.DisallowedClass as err:
+            # Not a syntax error to Jekyll: Convertible#read_yaml and
+            # Document#handle_read_error word it differently.
+            if strict_label == "document":
+                message = f"could not read file {path}: {err}"
+                if self.site.config.get("strict_front_matter"):
+                    raise FrontMatterError(message) from None
+                logger.error("Error:", message)
+            else:
+                message = f"Error reading file {path}: {err}"
+                if self.site.config.get("strict_front_matter"):
+                    raise FrontMatterError(message) from None
+                logger.warn(message)
+            self.yaml_error = True
+            return None
         if data is not None and not isinstance(data, dict):
             raise FrontMatterError(f"Invalid YAML front matter in {path}")
         return data or {}

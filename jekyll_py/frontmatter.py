@@ -69,11 +69,40 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:int",
     re.compile(r"^(?:[-+]?[1-9](?:[0-9]|,[0-9]|_[0-9])*|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+)$"),
     list("-+0123456789"))
+# Psych reads null and the booleans in any case (`nULL`, `tRUE`, `oN`), not only in the three
+# spellings YAML 1.1 lists.
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?i:null)$"), list("nN"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?i:yes|true|on|no|false|off)$"), list("yYtToOnNfF"))
 # Psych reads a date with one-digit month or day (`2018-9-1`) as a date too.
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:timestamp",
     re.compile(r"^[0-9]{4}-(?:1[012]|0[0-9]|[0-9])-(?:[12][0-9]|3[01]|0[0-9]|[0-9])$"),
     list("0123456789"))
+
+
+
+class DisallowedClass(Exception):
+    """A value Psych.safe_load refuses (Jekyll permits only Date and Time): a plain scalar
+    starting with ':' and one more character is a Ruby Symbol."""
+
+    def __init__(self, class_name: str):
+        super().__init__(f"Tried to load unspecified class: {class_name}")
+
+
+def _construct_symbol(loader, node):
+    raise DisallowedClass("Symbol")
+
+
+def _construct_value_indicator(loader, node):
+    """`=` (YAML 1.1's value key) and `<<` outside a merge are plain strings to Psych."""
+    return loader.construct_scalar(node)
+
+
+_Loader.add_implicit_resolver("tag:ruby.yaml.org,2002:symbol", re.compile(r"^:.", re.S), [":"])
+_Loader.add_constructor("tag:ruby.yaml.org,2002:symbol", _construct_symbol)
+_Loader.add_constructor("tag:yaml.org,2002:value", _construct_value_indicator)
+_Loader.add_constructor("tag:yaml.org,2002:merge", _construct_value_indicator)
 
 # Document::YAML_FRONT_MATTER_REGEXP
 FRONT_MATTER_RE = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
