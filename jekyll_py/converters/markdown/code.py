@@ -195,24 +195,16 @@ _CLASSIC_OPENING = re.compile(r"(~{3,})")
 
 
 def kramdown_line(state, line: int) -> str:
-    """The line as kramdown's parser sees it inside its container.
-
-    At the top level (and in a block quote, whose marker markdown-it has skipped) that is the
-    line as written. In a list item kramdown first turns a run of leading tabs into four
-    spaces each, then removes the item's indentation; a blank line it keeps as it is."""
-    src = state.src
-    begin, first, stop = state.bMarks[line], state.bMarks[line] + state.tShift[line], state.eMarks[line]
-    raw = src[begin:stop]
-    if state.blkIndent <= 0 or not raw.strip(_WS):
-        return raw
-    if len(raw) - len(raw.lstrip(" \t")) != state.tShift[line]:
-        # the first line of a list item: markdown-it's marks start at the item's marker
-        return " " * max(state.sCount[line] - state.blkIndent, 0) + src[first:stop]
-    tabs = len(raw) - len(raw.lstrip("\t"))
-    text = " " * (4 * tabs) + raw[tabs:]
-    if text.startswith(" " * state.blkIndent):
-        text = text[state.blkIndent :]
-    return text
+    """The line as kramdown's parser sees it: as written, from markdown-it's mark. List items,
+    definitions, footnotes and HTML blocks are parsed here as documents of their own with
+    kramdown's indentation already removed (a whitespace-only line kept as it is), and a block
+    quote's marks start after its `>`. A container that kept an indentation would give its
+    lines relative to it, as spaces."""
+    stop = state.eMarks[line]
+    if state.blkIndent <= 0:
+        return state.src[state.bMarks[line] : stop]
+    first = state.bMarks[line] + state.tShift[line]
+    return " " * max(state.sCount[line] - state.blkIndent, 0) + state.src[first:stop]
 
 
 def _closes(text: str, opening: str, indent: int) -> bool:
