@@ -94,6 +94,8 @@ def _read_file(path: str, *, is_default: bool) -> dict:
     else:
         try:
             data = frontmatter.load_yaml(text, filename=path)
+        except frontmatter.DisallowedClass as err:
+            raise ConfigError(f"Could not read configuration file {path}: {err}") from None
         except frontmatter.YAMLSyntaxError as err:
             # Psych's wording, which names the file, line and column.
             raise ConfigError(str(err)) from None

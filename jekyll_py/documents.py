@@ -81,16 +81,6 @@ class Convertible:
             return None
         try:
             data = frontmatter.load_yaml(yaml_text)
-        except frontmatter.YAMLSyntaxError as err:
-            message = f"YAML Exception reading {path}: {err}"
-            if self.site.config.get("strict_front_matter"):
-                raise FrontMatterError(f"Error: {message}") from None
-            if strict_label == "document":
-                logger.error("Error:", message)
-            else:
-                logger.warn(message)
-            self.yaml_error = True
-            return None
         except frontmatter.DisallowedClass as err:
             # Not a syntax error to Jekyll: Convertible#read_yaml and
             # Document#handle_read_error word it differently.
@@ -103,6 +93,16 @@ class Convertible:
                 message = f"Error reading file {path}: {err}"
                 if self.site.config.get("strict_front_matter"):
                     raise FrontMatterError(message) from None
+                logger.warn(message)
+            self.yaml_error = True
+            return None
+        except frontmatter.YAMLSyntaxError as err:
+            message = f"YAML Exception reading {path}: {err}"
+            if self.site.config.get("strict_front_matter"):
+                raise FrontMatterError(f"Error: {message}") from None
+            if strict_label == "document":
+                logger.error("Error:", message)
+            else:
                 logger.warn(message)
             self.yaml_error = True
             return None

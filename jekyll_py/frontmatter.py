@@ -82,14 +82,6 @@ _Loader.add_implicit_resolver(
 
 
 
-class DisallowedClass(Exception):
-    """A value Psych.safe_load refuses (Jekyll permits only Date and Time): a plain scalar
-    starting with ':' and one more character is a Ruby Symbol."""
-
-    def __init__(self, class_name: str):
-        super().__init__(f"Tried to load unspecified class: {class_name}")
-
-
 def _construct_symbol(loader, node):
     raise DisallowedClass("Symbol")
 
@@ -115,6 +107,15 @@ class YAMLSyntaxError(Exception):
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
+
+
+class DisallowedClass(YAMLSyntaxError):
+    """A value Psych.safe_load refuses (Jekyll permits only Date and Time): a plain scalar
+    starting with ':' and one more character is a Ruby Symbol. Jekyll words this error
+    differently from a syntax error where it reads front matter."""
+
+    def __init__(self, class_name: str):
+        super().__init__(f"Tried to load unspecified class: {class_name}")
 
 
 def has_front_matter(path: str) -> bool:

@@ -148,6 +148,18 @@ def test_invalid_date_in_a_post_filename_is_fatal_with_jekylls_read_error_line(s
         "'_posts/2016-22-01-test.md' does not have a valid date in the filename.")
 
 
+def test_a_ruby_symbol_in_a_config_file_is_one_clear_line(site, tmp_path):
+    write(site / "_config.yml", "title: :symbol\n")
+    proc = run_build(site, tmp_path / "out")
+    assert_clean_failure(proc, "_config.yml", "Tried to load unspecified class: Symbol")
+
+
+def test_a_ruby_symbol_in_a_data_file_is_one_clear_line(site, tmp_path):
+    write(site / "_data/things.yml", "kind: :symbol\n")
+    proc = run_build(site, tmp_path / "out")
+    assert_clean_failure(proc, "_data/things.yml", "Tried to load unspecified class: Symbol")
+
+
 def test_empty_permalink_is_fatal(site, tmp_path):
     write(site / "empty-permalink.html", '---\npermalink: ""\n---\n<p>x</p>\n')
     proc = run_build(site, tmp_path / "out")
