@@ -20,7 +20,7 @@ from liquid.token import TOKEN_EXPRESSION, Token
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import nil_to_none, to_liquid, with_context
-from jekyll_py.liquid.messages import RubyLiquidError
+from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
 
 INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z", re.ASCII)  # Ruby's \s and \d are ASCII
 FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z", re.ASCII)
@@ -41,17 +41,29 @@ def read_attribute(item, prop: str):
     step on something that cannot be indexed (nil) gives `false`, as Ruby's `x && x[key]`."""
     data = to_liquid(item)
     if "." not in prop:
+        if data is None or isinstance(data, (bool, float)):  # no `[]` at all
+            raise JekyllTagError(
+                f"undefined method `[]' for {_receiver(data)} "
+                'return liquid_data[property] unless property.include?(".") ^^^^^^^^^^')
         return _index(data, prop)
     for key in prop.split("."):
-        if data is None or data is False or isinstance(data, (int, float)):
+        if data is None or data is False or data is True or isinstance(data, float):
             return False
         data = _index(data, key)
     return data
 
 
+def _receiver(value) -> str:
+    """How Ruby's NoMethodError names its receiver (`nil:NilClass`, `2.5:Float`)."""
+    return f"{ruby.inspect(value)}:{_ruby_class(value)}"
+
+
 def _index(data, key):
-    """Ruby's `data[key]` for a string key (substring lookup on strings, nil elsewhere)."""
+    """Ruby's `data[key]` for a string key (substring lookup on strings; Integer#[] and
+    Array#[] refuse a string)."""
     data = to_liquid(data)
+    if isinstance(data, (int, list, tuple)) and not isinstance(data, bool):
+        raise JekyllTagError("no implicit conversion of String into Integer")
     if isinstance(data, Mapping):
         try:
             return to_liquid(nil_to_none(data[key]))
