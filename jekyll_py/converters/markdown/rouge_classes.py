@@ -194,11 +194,55 @@ def _ruby_line_start_regexes(tokens):
     return out
 
 
+_RUBY_KEY_WORD = re.compile(r"[a-z_]\w*[?!]?")
+
+
+def _ruby_symbol_keys(tokens):
+    """Rouge reads `word:` followed by whitespace as one symbol (`ss`) that takes all the
+    whitespace after the colon, newlines and indentation too (`cm:\n  host: `), whatever
+    class Pygments gave the word (a builtin like `name`, a keyword)."""
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        cls, text = tokens[i]
+        if (
+            i + 2 < len(tokens) and _RUBY_KEY_WORD.fullmatch(text)
+            and tokens[i + 1][1] == ":" and not tokens[i + 2][0]
+            and tokens[i + 2][1][:1].isspace()
+            and not (out and (out[-1][1][-1:].isalnum() or out[-1][1][-1:] in "_.:@$"))
+        ):
+            j = i + 2
+            key = text + ":"
+            while j < len(tokens) and not tokens[j][0] and tokens[j][1].isspace():
+                key += tokens[j][1]
+                j += 1
+            if j < len(tokens) and not tokens[j][0]:  # text starting with whitespace
+                rest = tokens[j][1]
+                lead = len(rest) - len(rest.lstrip())
+                key += rest[:lead]
+                tokens[j] = ["", rest[lead:]]
+            out.append(["ss", key])
+            i = j
+            continue
+        out.append([cls, text])
+        i += 1
+    return out
+
+
 def _ruby_post(tokens):
     """Rouge: a name after `.` is a method (`nf`), a capitalised name a constant (`no`);
-    `class A::B` is one class name; `1.5` is one float."""
+    `class A::B` is one class name; `1.5` is one float; a `.` followed by no method name is
+    an operator; brackets are punctuation."""
     out: list = []
-    for cls, text in _ruby_line_start_regexes(tokens):
+    tokens = _ruby_symbol_keys(_ruby_line_start_regexes(tokens))
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "o" and text.strip("[](){},;") == "":
+            cls = "p"
+        if cls == "p" and text == "." and (
+            i + 1 >= len(tokens) or not re.match(r"\s*[A-Za-z_]", tokens[i + 1][1])
+            or tokens[i + 1][0].startswith("m")
+        ):
+            cls = "o"
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
         elif cls in ("n", "no") and text[:1].isupper():
@@ -222,7 +266,8 @@ def _ruby_post(tokens):
                 continue
         if cls == "p" and text == "." and len(out) >= 3 and out[-3][1] == "def":
             cls = "o"  # `def self.name`: Rouge's method-name state writes the dot as an operator
-        if cls == "mi" and len(out) >= 2 and out[-1] == ["p", "."] and out[-2][0] == "mi":
+        if cls == "mi" and len(out) >= 2 and out[-1][1] == "." and out[-2][0] == "mi" \
+                and not out[-2][1].count("."):
             out.pop()
             out[-1] = ["mf", out[-1][1] + "." + text]
             continue
