@@ -7,7 +7,8 @@ no `<p>` and keeps its leading whitespace. Consecutive such lines are one text; 
 after them starts a new block (` \\tfoo` + `    bar` is text, then an indented code block).
 After a paragraph line the paragraph simply goes on, so only a block's first line counts.
 
-Tokens: `kd_stray_text_open`, `inline`, `kd_stray_text_close`.
+The token is a bare `inline` token at block level (meta `kd_stray_text`): it is no block element
+for kramdown, so a block IAL before it waits for the next block (ial.py skips `inline` tokens).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from . import html_syntax as hs
 from .code import kramdown_line
-from .renderer import inline_of, register_block, render_inline
+from .renderer import register_block, render_inline
 
 _STRAY = re.compile(r" {1,3}\t")
 
@@ -36,20 +37,19 @@ def stray_text_rule(state, start, end, silent):
     line = start + 1
     while line < end and _is_stray(state, line):
         line += 1
-    state.push("kd_stray_text_open", "", 1).map = [start, line]
     inline = state.push("inline", "", 0)
+    inline.meta = {"kd_stray_text": True}
     # the text keeps its line ends: the last one is written too (`\\` before it is a <br />)
     inline.content = "".join(kramdown_line(state, i) + "\n" for i in range(start, line))
     inline.map = [start, line]
     inline.children = []
-    state.push("kd_stray_text_close", "", -1)
     state.line = line
     return True
 
 
-@register_block("kd_stray_text")
+@register_block("inline")
 def _stray_text(ctx, node, indent):
-    return render_inline(ctx, inline_of(node))
+    return render_inline(ctx, node.tok.children)
 
 
 def plugin(md, **opts):
