@@ -187,9 +187,12 @@ class JekyllContext(RenderContext):
         self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
 
     def get_item(self, obj, key):
-        """`x.size` on a Jekyll drop is nil unless it has a `size` key (a Drop has no size)."""
+        """`x.size` on a Jekyll drop is nil unless it has a `size` key (a Drop has no size);
+        on an Integer it is Integer#size, the bytes Ruby stores it in."""
         if key == "size" and ruby.is_drop(obj) and "size" not in obj:
             raise KeyError(key)
+        if key == "size" and isinstance(obj, int) and not isinstance(obj, bool):
+            return ruby.integer_size(obj)
         return super().get_item(obj, key)
 
 

@@ -196,3 +196,9 @@ def eql_key(value: object):
         return (type(value).__name__, id(value))
     return (type(value).__name__, value)
 
+
+def integer_size(value: int) -> int:
+    """Ruby's Integer#size: 8 for a machine integer, else the bytes of its magnitude."""
+    if -(1 << 62) <= value < (1 << 62):
+        return 8
+    return (abs(value).bit_length() + 7) // 8
