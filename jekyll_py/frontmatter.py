@@ -143,12 +143,24 @@ _RedefiningLoader.yaml_implicit_resolvers = {
     key: list(value) for key, value in _Loader.yaml_implicit_resolvers.items()}
 
 
+def _first_document(text: str):
+    loader = _Loader(text)
+    try:
+        return loader.get_data() if loader.check_data() else None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, filename: str = "<unknown>"):
     try:
         try:
             return yaml.load(text, Loader=_Loader)
         except yaml.composer.ComposerError as err:
-            if "duplicate anchor" not in str(err.problem) + str(err.context):
+            problem = str(err.problem) + str(err.context)
+            if "expected a single document" in problem:
+                # Psych's load reads the first document of a stream and ignores the rest.
+                return _first_document(text)
+            if "duplicate anchor" not in problem:
                 raise
             return yaml.load(text, Loader=_RedefiningLoader)
     except yaml.MarkedYAMLError as err:

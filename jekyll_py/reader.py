@@ -319,6 +319,10 @@ class Reader:
         ext = os.path.splitext(path)[1].lower()
         if ext in (".csv", ".tsv"):
             reader_config = self.site.config.get("csv_reader" if ext == ".csv" else "tsv_reader") or {}
+            encoding = str(reader_config.get("encoding", self.site.config.get("encoding") or ""))
+            if with_bom(path) and not encoding.lower().startswith("bom|"):
+                # Ruby's CSV reads the file as plain UTF-8: the first header keeps the BOM.
+                text = "\ufeff" + text
             rows = parse_delimited(text, "," if ext == ".csv" else "\t")
             if reader_config.get("headers", True) is False:
                 return rows
@@ -336,6 +340,11 @@ class Reader:
             return frontmatter.load_yaml(text)
         except frontmatter.YAMLSyntaxError as err:
             raise JekyllError(f"Error: YAML Exception reading {path}: {err}") from None
+
+
+def with_bom(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(3) == b"\xef\xbb\xbf"
 
 
 def parse_delimited(text: str, separator: str) -> list[list]:
