@@ -59,6 +59,7 @@ from .python_lexer import lex_python
 from .r_lexer import lex_r
 from .rust_lexer import lex_rust
 from .sass_lexer import lex_sass
+from .scala_lexer import lex_scala
 from .scss_lexer import lex_scss
 from .shell_lexer import lex_console, lex_shell
 from .sql_lexer import lex_sql
@@ -126,7 +127,7 @@ _OWN_LEXERS = {
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
-    "objc": lex_objc, "julia": lex_julia,
+    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -148,6 +149,7 @@ _OWN_NAMES = {
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
     "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
+    "scala": "scala",
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
