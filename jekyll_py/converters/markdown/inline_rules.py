@@ -143,13 +143,21 @@ def _url_stops(string: str):
     return closing, title
 
 
+_ANGLE_URL = re.compile(r"<(.*?)>")  # Ruby's `.`: no newline
+
+
 def kramdown_link_destination(string: str, pos: int, maximum: int):
     """A link's URL as kramdown reads it: everything up to the `)` that balances the parentheses,
     or up to whitespace before a quoted title; spaces are kept (`(a b)` links to `a b`) and a
-    parenthesised part is URL, not title."""
-    if string.startswith("<", pos):
-        return helpers.parseLinkDestination(string, pos, maximum)
+    parenthesised part is URL, not title. Right after the `(`, `<` opens kramdown's angle
+    form: everything up to the first `>` on the line, whatever it holds (`(<(<x>)` links to
+    `(<x`); with no `>` the `<` is just part of the URL."""
     result = helpers.parseLinkDestination(string, maximum, maximum)  # a not-ok result
+    if string.startswith("<", pos) and pos > 0 and string[pos - 1] == "(":
+        angle = _ANGLE_URL.match(string, pos, maximum)
+        if angle:
+            result.ok, result.str, result.pos = True, angle.group(1), angle.end()
+            return result
     if string[pos : pos + 1] in ("'", '"') and pos > 0 and string[pos - 1].isspace():
         # `( "title")`: an empty URL; hand back the space so that the title is read
         result.ok, result.str, result.pos = True, "", pos - 1
