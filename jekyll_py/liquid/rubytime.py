@@ -35,7 +35,7 @@ def to_time(value: object, zone: dt.tzinfo) -> Optional[dt.datetime | dt.date]:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return dt.datetime.fromtimestamp(value, zone)
+        return _from_timestamp(value, zone)
     if isinstance(value, float):
         return None
     if not isinstance(value, str):
@@ -45,9 +45,18 @@ def to_time(value: object, zone: dt.tzinfo) -> Optional[dt.datetime | dt.date]:
         return None
     if text in ("now", "today"):
         return dt.datetime.now(zone)
-    if re.fullmatch(r"\d+", text):
-        return dt.datetime.fromtimestamp(int(text), zone)
+    if re.fullmatch(r"\d+", text, re.ASCII):
+        return _from_timestamp(int(text), zone)
     return parse_time(value, zone)
+
+
+def _from_timestamp(seconds: int, zone: dt.tzinfo) -> Optional[dt.datetime]:
+    """Time.at(seconds); None beyond the years Python represents (1-9999), where the date
+    filter then gives its input back."""
+    try:
+        return dt.datetime.fromtimestamp(seconds, zone)
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def parse_time(text: str, zone: dt.tzinfo) -> Optional[dt.datetime]:
@@ -100,7 +109,10 @@ def _offset(value: dt.datetime, colons: int) -> str:
     return f"{sign}{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
-_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2}[a-zA-Z%+])")
+_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)([EO]?)(:{0,2}[a-zA-Z%+])")
+# The conversions Ruby accepts after the E and O modifiers (which change nothing in its
+# C locale); any other pairing is left as written.
+_MODIFIABLE = {"E": set("cCxXyY"), "O": set("deHImMSuUVwWy")}
 _COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F": "%Y-%m-%d",
               "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p",
               "v": "%e-%^b-%Y"}  # no `%+`: Time#strftime leaves it as it is
@@ -112,7 +124,7 @@ def _hour12(value) -> int:
 
 # Each directive's (value, default padding char, default width), computed only when used.
 _NUMERIC = {
-    "Y": lambda v: (v.year, "0", 1), "C": lambda v: (v.year // 100, "0", 2),
+    "Y": lambda v: (v.year, "0", 4), "C": lambda v: (v.year // 100, "0", 2),
     "y": lambda v: (v.year % 100, "0", 2), "m": lambda v: (v.month, "0", 2),
     "d": lambda v: (v.day, "0", 2), "e": lambda v: (v.day, " ", 2),
     "j": lambda v: (v.timetuple().tm_yday, "0", 3),
@@ -150,7 +162,9 @@ def _field(value: dt.datetime, conv: str) -> tuple[object, str, int]:
 def strftime(value: dt.datetime | dt.date, fmt: str) -> str:
     """Ruby's Time#strftime."""
     def replace(match: re.Match) -> str:
-        flags, width, conv = match.group(1), match.group(2), match.group(3)
+        flags, width, modifier, conv = match.groups()
+        if modifier and conv not in _MODIFIABLE[modifier]:
+            return match.group(0)
         if conv in _COMPOSITE:
             out = strftime(value, _COMPOSITE[conv])
             return out.upper() if "^" in flags else out
