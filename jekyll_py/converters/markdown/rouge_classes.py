@@ -72,6 +72,9 @@ def _yaml_split(cls, text):
 _YAML_ESCAPE = re.compile(r'\\(?:[0abt\tn\nvfre "\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})')
 
 
+_YAML_NUMBER_END = re.compile(r"\r?\n| +#")
+
+
 def _yaml_post(tokens):
     """Rouge classes the escapes of a double-quoted string `se` (Pygments leaves them string
     text). The string runs from its `s2` opening quote to the `s` text ending with a quote.
@@ -80,7 +83,19 @@ def _yaml_post(tokens):
     out: list = []
     in_double = False
     flow_depth = 0
-    for cls, text in tokens:
+    after_block_scalar = False  # since a `|`/`>` block scalar, only its text
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "m" and not _YAML_NUMBER_END.match("".join(t for _, t in tokens[i + 1 : i + 3])):
+            cls = "s"  # Rouge: a number only before the line's end or a comment
+        if cls == "na" and text[:1] == "%":
+            cls = "nt"  # a %YAML or %TAG directive
+        if cls == "nn" and after_block_scalar:
+            cls = "s"  # Rouge reads a document marker ending a block scalar as plain text
+            after_block_scalar = False
+        if cls == "pi" and text[:1] in "|>":
+            after_block_scalar = True
+        elif cls and cls != "s":
+            after_block_scalar = False
         if cls == "s1" and text == "''" and out and out[-1][0] == "s" and out[-1][1][-1:] == "'":
             # a string ending in the escape `''`: that opened a new string, this quote closes it
             out.append(["s1", "'"])
