@@ -39,8 +39,12 @@ def stray_text_rule(state, start, end, silent):
         line += 1
     inline = state.push("inline", "", 0)
     inline.meta = {"kd_stray_text": True}
-    # the text keeps its line ends: the last one is written too (`\\` before it is a <br />)
-    inline.content = "".join(kramdown_line(state, i) + "\n" for i in range(start, line))
+    # the text keeps its line ends: the last one is written too (`\\` before it is a <br />,
+    # except at the very end of the container, where kramdown's GFM parser drops the break)
+    text = "".join(kramdown_line(state, i) + "\n" for i in range(start, line))
+    if line >= end and text.endswith("\\\n"):
+        text = text[:-2] + "\n"
+    inline.content = text
     inline.map = [start, line]
     inline.children = []
     state.line = line
