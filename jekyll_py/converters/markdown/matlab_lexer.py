@@ -24,6 +24,23 @@ _KEYWORDS = frozenset(
 )
 
 
+def _pygments_builtins() -> frozenset:
+    """The MATLAB function names Pygments' MATLAB lexer carries (near Rouge's list, which we
+    do not copy), with our own list of common names."""
+    try:
+        from pygments.lexers.matlab import MatlabLexer
+
+        for pattern, token, *_ in MatlabLexer.tokens["root"]:
+            if "Builtin" in str(token) and hasattr(pattern, "words"):
+                return frozenset(pattern.words) | MATLAB_FUNCTIONS
+    except (ImportError, KeyError, ValueError):
+        pass
+    return MATLAB_FUNCTIONS
+
+
+_BUILTINS = _pygments_builtins()
+
+
 def _c(pattern, flags=0):
     return re.compile(pattern, re.M | flags)  # Ruby's ^ and $ match at every line
 
@@ -31,7 +48,7 @@ def _c(pattern, flags=0):
 def _name_class(text: str) -> str:
     if text in _KEYWORDS:
         return "k"
-    return "nb" if text in MATLAB_FUNCTIONS else "n"
+    return "nb" if text in _BUILTINS else "n"
 
 
 def _shell_escape(lexer, m):
