@@ -44,7 +44,7 @@ from .groovy_lexer import lex_gradle, lex_groovy
 from .haskell_lexer import lex_haskell
 from .ini_lexer import lex_ini
 from .java_lexer import lex_java
-from .javascript_lexer import lex_javascript, lex_typescript
+from .javascript_lexer import lex_javascript, lex_jsx, lex_typescript
 from .json_lexer import lex_json
 from .julia_lexer import lex_julia
 from .kotlin_lexer import lex_kotlin
@@ -111,6 +111,10 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _lex_jsx(code):
+    return lex_jsx(code, lambda text: _embedded_tokens("html", text))
+
+
 def _lex_markdown(code):
     return lex_markdown(code, _embedded_tokens)
 
@@ -127,7 +131,7 @@ _OWN_LEXERS = {
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
-    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala,
+    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -149,7 +153,7 @@ _OWN_NAMES = {
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
     "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
-    "scala": "scala",
+    "scala": "scala", "jsx": "jsx", "react": "jsx",
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 

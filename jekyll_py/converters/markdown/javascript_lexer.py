@@ -191,3 +191,54 @@ def lex_javascript(code: str) -> list:
 
 def lex_typescript(code: str) -> list:
     return RegexLexer(_TYPESCRIPT).lex(code)
+
+
+def _closing_tag(lexer, m):
+    lexer.stack[-1] = "element"
+    lexer.push("element_name")
+
+
+def _jsx_states(html_tokens) -> dict:
+    """Rouge's JSX: JavaScript where an expression may start with an element. `<`, `>`, `/>`
+    and `=` are `p`, a capitalised element name (a component) `nc`, others `nt`, attributes
+    `na`, `{ }` around embedded code `si`; the text between tags goes to the HTML lexer
+    (`html_tokens(text)`)."""
+    states = _states(typescript=False)
+    tag = [(_c(r"<"), "p", ("tag_opening", "element", "element_name"))]
+    interpolation = (_c(r"\{"), "si", ("interpol", "expr_start"))
+    whitespace = states["expr_start"][:4]  # Rouge's comments_and_whitespace
+    states["expr_start"] = tag + states["expr_start"]
+    states["tag"] = tag
+    states["tag_opening"] = [
+        (_c(r"</"), "p", _closing_tag),
+        *tag,
+        interpolation,
+        (_c(r"[^<{]+"), None, lambda lexer, m: html_tokens(m.group(0))),
+    ]
+    states["element"] = [
+        *whitespace,
+        (_c(r"/>"), "p", "#pop2"),
+        (_c(r">"), "p", "#pop"),
+        interpolation,
+        (_c(r"\w[\w-]*"), "na", None),
+        (_c(r"="), "p", None),
+        (_c(r"([\"']).*?(\1)"), "s", None),
+    ]
+    states["element_name"] = [
+        (_c(r"[A-Z]\w*"), "nc", None),
+        (_c(r"\w+"), "nt", None),
+        (_c(r"\."), "p", None),
+        (_c(r""), "", "#pop"),
+    ]
+    states["interpol"] = [
+        (_c(r"\}"), "si", "#pop"),
+        (_c(r"\{"), "p", ("interpol_inner", "statement")),
+        *states["root"],
+    ]
+    states["interpol_inner"] = [(_c(r"\}"), "p", "#goto:statement"), *states["root"]]
+    return states
+
+
+def lex_jsx(code: str, html_tokens) -> list:
+    """JSX; `html_tokens(text)` lexes the text between tags as HTML."""
+    return RegexLexer(_jsx_states(html_tokens), start=("root", "expr_start")).lex(code)
