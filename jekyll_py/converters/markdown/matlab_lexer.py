@@ -24,6 +24,11 @@ _KEYWORDS = frozenset(
 )
 
 
+# Names in Pygments' list (from newer MATLAB releases) that Rouge 3.30's older list lacks and
+# that code often uses as variables: `i`, `j` as loop counters, and a few plain words.
+_NEWER_NAMES = frozenset("i j pattern matches extract flush update readline event".split())
+
+
 def _pygments_builtins() -> frozenset:
     """The MATLAB function names Pygments' MATLAB lexer carries (near Rouge's list, which we
     do not copy), with our own list of common names."""
@@ -32,7 +37,7 @@ def _pygments_builtins() -> frozenset:
 
         for pattern, token, *_ in MatlabLexer.tokens["root"]:
             if "Builtin" in str(token) and hasattr(pattern, "words"):
-                return frozenset(pattern.words) | MATLAB_FUNCTIONS
+                return (frozenset(pattern.words) - _NEWER_NAMES) | MATLAB_FUNCTIONS
     except (ImportError, KeyError, ValueError):
         pass
     return MATLAB_FUNCTIONS
