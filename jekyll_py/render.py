@@ -10,6 +10,19 @@ from jekyll_py.log import logger
 from jekyll_py.utils import deep_merge
 
 
+# Dicts that memoise work for one document's render only (e.g. a filter's index of a list it
+# keeps being given): emptied before each document renders, so a document never sees what
+# another one left, whatever the order or the process documents are rendered in.
+_per_document_caches: list[dict] = []
+
+
+def per_document_cache() -> dict:
+    """A dict for memoising within one document's render; `render_document` empties it first."""
+    cache: dict = {}
+    _per_document_caches.append(cache)
+    return cache
+
+
 def liquid_name(doc) -> str:
     """The name Jekyll's messages give a file: pages by relative path, documents by full path."""
     if getattr(doc, "is_page", False):
@@ -84,6 +97,8 @@ def _takes_document(converter) -> bool:
 
 def render_document(site, doc) -> None:
     """Render `doc` into `doc.output`; afterwards `doc.content` holds the converted body."""
+    for cache in _per_document_caches:
+        cache.clear()
     page = doc.to_liquid()
     if getattr(doc, "is_page", False):
         page = page.to_dict()  # Jekyll gives a page a Hash snapshot taken before rendering

@@ -109,3 +109,24 @@ def test_the_cache_pack_holds_what_the_workers_converted(tmp_path):
     entries = cache._read_pack(pack)
     assert len(entries) == POSTS
     assert "<p>New.</p>\n" in entries.values()
+
+
+def test_per_document_caches_are_emptied_before_each_document(tmp_path):
+    from jekyll_py import render
+    seen = render.per_document_cache()
+    try:
+        src = make_source(tmp_path)
+        config = site_config.load({"source": src, "destination": str(tmp_path / "out"),
+                                   "jobs": 1, "quiet": True, "disable_disk_cache": True})
+        site = Site(config)
+        site.reset()
+        site.read()
+        first, second = site.posts.docs[:2]
+        seen["left by"] = "an earlier document"
+        render.render_document(site, first)
+        assert seen == {}
+        seen["left by"] = first.relative_path
+        render.render_document(site, second)
+        assert seen == {}
+    finally:
+        render._per_document_caches.remove(seen)
