@@ -42,6 +42,7 @@ from .go_lexer import lex_go
 from .graphql_lexer import lex_graphql
 from .groovy_lexer import lex_gradle, lex_groovy
 from .haskell_lexer import lex_haskell
+from .html_lexer import lex_html
 from .ini_lexer import lex_ini
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_jsx, lex_typescript
@@ -131,7 +132,7 @@ _OWN_LEXERS = {
     "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
-    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx,
+    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -153,7 +154,7 @@ _OWN_NAMES = {
     "kotlin": "kotlin", "swift": "swift", "apache": "apache",
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
     "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
-    "scala": "scala", "jsx": "jsx", "react": "jsx",
+    "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 

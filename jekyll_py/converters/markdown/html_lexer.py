@@ -1,0 +1,100 @@
+"""HTML tokenised the way Rouge 3.30's HTML lexer does it, as a state machine that template
+lexers (Handlebars, JSP) can feed piece by piece, its state carried from one piece to the next
+as Rouge's `delegate` does.
+
+What Rouge does, in short: text is plain, `&...;` an entity (`ni`); `<`, the tag name and
+`>` (with the space or `/` before it) are `nt`; `name=` with the spaces around the `=` is
+`na`, the value `s`; a bare attribute `na`; comments `c`; a doctype, CDATA or `<?...?>` `cp`.
+The content of `<script>` and `<style>` goes to the JavaScript and CSS lexers.
+
+`html_lexer()` returns a fresh `RegexLexer`; `lexer.lex(text)` lexes one piece and may be
+called again with the next piece.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .css_lexer import lex_css
+from .javascript_lexer import lex_javascript
+from .regex_lexer import RegexLexer
+
+# Rouge's \p{L}, \p{Word} and \p{Cf} (format characters) in Python's `re` terms.
+_NAME_START = r"(?:[^\W\d]|[:-])"
+_NAME_CHAR = r"[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7-]"
+_TAG_NAME = rf"{_NAME_START}{_NAME_CHAR}*"
+
+
+def _c(pattern, flags=0):
+    return re.compile(pattern, flags)
+
+
+def _content(end_tag: str, lex):
+    """The text up to `</end_tag>` (or the end), lexed as one piece by `lex`."""
+    pattern = _c(rf"[\s\S]+?(?=<\s*/\s*{end_tag}\s*>)|[\s\S]+")
+    return (pattern, None, lambda lexer, m: lex(m.group(0)))
+
+
+_STATES = {
+    "root": [
+        (_c(r"[^<&]+"), "", None),
+        (_c(r"&\S*?;"), "ni", None),
+        (_c(r"<!DOCTYPE .*?>", re.I | re.S), "cp", None),
+        (_c(r"<!\[CDATA\[.*?\]\]>", re.S), "cp", None),
+        (_c(r"<!--"), "c", "comment"),
+        (_c(r"<\?.*?\?>", re.S), "cp", None),
+        (_c(r"<\s*script\s*"), "nt", ("script_content", "tag")),
+        (_c(r"<\s*style\s*"), "nt", ("style_content", "tag")),
+        (_c(r"</"), "nt", "tag_end"),
+        (_c(r"<"), "nt", "tag_start"),
+    ],
+    "tag_end": [
+        (_c(r"\s+"), "", None),
+        (_c(r">"), "nt", "#pop"),
+        (_c(_TAG_NAME), "nt", "#goto:tag_end_end"),
+    ],
+    "tag_end_end": [
+        (_c(r"\s+"), "", None),
+        (_c(r">"), "nt", "#pop"),
+    ],
+    "tag_start": [
+        (_c(r"\s+"), "", None),
+        (_c(_TAG_NAME), "nt", "#goto:tag"),
+        (_c(r""), None, "#goto:tag"),
+    ],
+    "comment": [
+        (_c(r"[^-]+"), "c", None),
+        (_c(r"-->"), "c", "#pop"),
+        (_c(r"-"), "c", None),
+    ],
+    "tag": [
+        (_c(r"\s+"), "", None),
+        (_c(rf"(?:[^\W\d]|[:_\[\]()*.-])[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7\[\]()*-]*\s*=\s*"),
+         "na", "attr"),
+        (_c(rf"(?:[^\W\d]|[:_*#-])[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7*#-]*"), "na", None),
+        (_c(r"/?\s*>"), "nt", "#pop"),
+    ],
+    "attr": [
+        (_c(r'"'), "s", "#goto:dq"),
+        (_c(r"'"), "s", "#goto:sq"),
+        (_c(r"[^\s>]+"), "s", "#pop"),
+    ],
+    "dq": [(_c(r'"'), "s", "#pop"), (_c(r'[^"]+'), "s", None)],
+    "sq": [(_c(r"'"), "s", "#pop"), (_c(r"[^']+"), "s", None)],
+    "script_content": [
+        (_c(r"<\s*/\s*script\s*>"), "nt", "#pop"),
+        _content("script", lex_javascript),
+    ],
+    "style_content": [
+        (_c(r"<\s*/\s*style\s*>"), "nt", "#pop"),
+        _content("style", lex_css),
+    ],
+}
+
+
+def html_lexer() -> RegexLexer:
+    return RegexLexer(_STATES)
+
+
+def lex_html(code: str) -> list:
+    return html_lexer().lex(code)
