@@ -42,11 +42,13 @@ from .go_lexer import lex_go
 from .graphql_lexer import lex_graphql
 from .groovy_lexer import lex_gradle, lex_groovy
 from .haskell_lexer import lex_haskell
+from .handlebars_lexer import lex_handlebars
 from .html_lexer import lex_html
 from .ini_lexer import lex_ini
 from .java_lexer import lex_java
 from .javascript_lexer import lex_javascript, lex_jsx, lex_typescript
 from .json_lexer import lex_json
+from .jsp_lexer import lex_jsp
 from .julia_lexer import lex_julia
 from .kotlin_lexer import lex_kotlin
 from .liquid_lexer import lex_liquid
@@ -80,9 +82,6 @@ _ALIASES = {
     "jsonc": "json",
     "json-doc": "json",
     # Rouge names with no Pygments lexer of that name: the nearest Pygments lexer.
-    "hbs": "html+handlebars",
-    "handlebars": "html+handlebars",
-    "mustache": "html+handlebars",
     "vb": "vbnet",
     "ml": "sml",
     "msshell": "powershell",
@@ -133,6 +132,7 @@ _OWN_LEXERS = {
     "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
     "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
+    "handlebars": lex_handlebars, "jsp": lex_jsp,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -155,6 +155,7 @@ _OWN_NAMES = {
     "ocaml": "ocaml", "pascal": "pascal", "viml": "viml", "vim": "viml", "vimscript": "viml",
     "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
     "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
+    "handlebars": "handlebars", "hbs": "handlebars", "mustache": "handlebars", "jsp": "jsp",
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
