@@ -58,6 +58,7 @@ from .matlab_lexer import lex_matlab
 from .nginx_lexer import lex_nginx
 from .ocaml_lexer import lex_ocaml
 from .pascal_lexer import lex_pascal
+from .powershell_lexer import lex_powershell
 from .python_lexer import lex_python
 from .r_lexer import lex_r
 from .rust_lexer import lex_rust
@@ -84,8 +85,6 @@ _ALIASES = {
     # Rouge names with no Pygments lexer of that name: the nearest Pygments lexer.
     "vb": "vbnet",
     "ml": "sml",
-    "msshell": "powershell",
-    "microsoftshell": "powershell",
     "batchfile": "batch",
     "dlang": "d",
     "eruby": "erb",
@@ -133,6 +132,7 @@ _OWN_LEXERS = {
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
     "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
     "handlebars": lex_handlebars, "jsp": lex_jsp,
+    "powershell": lex_powershell,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -156,6 +156,7 @@ _OWN_NAMES = {
     "ex": "viml", "groovy": "groovy", "gradle": "gradle", "julia": "julia", "jl": "julia",
     "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
     "handlebars": "handlebars", "hbs": "handlebars", "mustache": "handlebars", "jsp": "jsp",
+    **{name: "powershell" for name in ("powershell", "posh", "microsoftshell", "msshell")},
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
