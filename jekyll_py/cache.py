@@ -16,6 +16,7 @@ import hashlib
 import json
 import marshal
 import os
+import shutil
 import tempfile
 
 from jekyll_py import __version__
@@ -175,7 +176,20 @@ def _write_pack(folder: str, path: str, entries: dict[str, str]) -> bool:
             raise
     except OSError:
         return False  # a cache that cannot be written is only slower
+    _remove_loose_entries(folder)
     return True
+
+
+def _remove_loose_entries(folder: str) -> None:
+    """Earlier versions kept one file per entry, in folders named by the key's first two hex
+    digits: the pack replaces them."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if len(name) == 2 and all(c in "0123456789abcdef" for c in name):
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
 
 
 def _hide_from_git(folder: str) -> None:

@@ -41,3 +41,11 @@ def test_the_pack_is_not_rewritten_when_nothing_changed(tmp_path):
     before = os.stat(pack_path(tmp_path)).st_mtime_ns
     make_site(tmp_path).process()
     assert os.stat(pack_path(tmp_path)).st_mtime_ns == before
+
+
+def test_entries_of_the_old_one_file_per_entry_layout_are_removed(tmp_path):
+    folder = tmp_path / ".jekyll-cache" / "jekyll-py" / "Markdown"
+    (folder / "ab").mkdir(parents=True)
+    (folder / "ab" / ("c" * 62)).write_text("<p>old</p>\n", encoding="utf-8")
+    make_site(tmp_path).process()
+    assert sorted(os.listdir(folder)) == [cache.PACK_NAME]
