@@ -33,6 +33,7 @@ def render_code_block(ctx, code, lang, attrs, indent, rouge_lang=None):
     `language-` class; `rouge_lang` (a fence's whole info string, `ruby?x=1`) is what Rouge is
     asked for, when it differs."""
     pad = " " * indent
+    show_whitespace = bool(_SHOW_WS.search(attrs.get("class", "")))
     class_lang = None
     if "class" in attrs:
         m = _LANG_RE.search(attrs["class"])
@@ -60,8 +61,25 @@ def render_code_block(ctx, code, lang, attrs, indent, rouge_lang=None):
     body = hs.escape_all(code)
     if body.endswith("\n"):
         body = body[:-1]
+    if show_whitespace:
+        body = _WHITESPACE_RUN.sub(_whitespace_spans, body)
     code_attrs = {"class": f"language-{lang}"} if lang else {}
     return f"{pad}<pre{hs.html_attributes(attrs)}><code{hs.html_attributes(code_attrs)}>{body}\n</code></pre>\n"
+
+
+_SHOW_WS = re.compile(r"\bshow-whitespaces\b")
+# leading (group 1), trailing (2) or inner (3) runs of spaces and tabs of a line
+_WHITESPACE_RUN = re.compile(r"(^[ \t]+)|([ \t]+$)|([ \t]+)", re.M)
+
+
+def _whitespace_spans(m) -> str:
+    """kramdown's `show-whitespaces` class on unhighlighted code: each space and tab in a span
+    (`ws-space`, `ws-tab`, suffixed `-l` at a line's start and `-r` at its end)."""
+    suffix = "-l" if m.group(1) else "-r" if m.group(2) else ""
+    return "".join(
+        f'<span class="ws-tab{suffix}">\t</span>' if ch == "\t" else f'<span class="ws-space{suffix}">&#8901;</span>'
+        for ch in m.group(0)
+    )
 
 
 # Rouge's plain-text lexer (tag `plaintext`, alias `text`)
