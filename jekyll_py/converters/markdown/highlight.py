@@ -58,6 +58,7 @@ from .matlab_lexer import lex_matlab
 from .nginx_lexer import lex_nginx
 from .ocaml_lexer import lex_ocaml
 from .pascal_lexer import lex_pascal
+from .php_lexer import lex_php
 from .powershell_lexer import lex_powershell
 from .python_lexer import lex_python
 from .r_lexer import lex_r
@@ -132,7 +133,7 @@ _OWN_LEXERS = {
     "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
     "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
     "handlebars": lex_handlebars, "jsp": lex_jsp,
-    "powershell": lex_powershell,
+    "powershell": lex_powershell, "php": lex_php,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -157,6 +158,7 @@ _OWN_NAMES = {
     "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
     "handlebars": "handlebars", "hbs": "handlebars", "mustache": "handlebars", "jsp": "jsp",
     **{name: "powershell" for name in ("powershell", "posh", "microsoftshell", "msshell")},
+    **{name: "php" for name in ("php", "php3", "php4", "php5")},
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
 
