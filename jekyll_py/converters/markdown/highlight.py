@@ -33,6 +33,7 @@ from pygments.util import ClassNotFound
 from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
 from .apache_lexer import lex_apache
+from .applescript_lexer import lex_applescript
 from .c_lexer import lex_c, lex_cpp, lex_objc
 from .coq_lexer import lex_coq
 from .css_lexer import lex_css
@@ -134,6 +135,7 @@ _OWN_LEXERS = {
     "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
     "handlebars": lex_handlebars, "jsp": lex_jsp,
     "powershell": lex_powershell, "php": lex_php,
+    "applescript": lex_applescript,
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -158,6 +160,7 @@ _OWN_NAMES = {
     "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
     "handlebars": "handlebars", "hbs": "handlebars", "mustache": "handlebars", "jsp": "jsp",
     **{name: "powershell" for name in ("powershell", "posh", "microsoftshell", "msshell")},
+    "applescript": "applescript",
     **{name: "php" for name in ("php", "php3", "php4", "php5")},
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }

@@ -6,7 +6,7 @@ lexer, which class becomes which, which words get a class of their own, and how 
 into several. (Languages lexed by our own lexers, `*_lexer.py`, have no dialect here.)
 
 Learnt by reading Rouge's lexers and comparing outputs on real snippets; the dialects left here
-cover YAML, HTML/XML, Ruby, JSON-with-comments and AppleScript. Anything not listed keeps the Pygments class.
+cover YAML, HTML/XML, Ruby and JSON-with-comments. Anything not listed keeps the Pygments class.
 """
 
 from __future__ import annotations
@@ -301,11 +301,7 @@ RUBY = Dialect(
     post=_ruby_post,
 )
 # Pygments lexer alias (its first one) -> dialect.
-# Rouge's AppleScript lexer writes whitespace as `w`.
-APPLESCRIPT = Dialect(whitespace="w")
-
 DIALECTS = {
-    "applescript": APPLESCRIPT,
     "json": JSON,
     "yaml": YAML,
     "html": HTML, "xml": XML,
