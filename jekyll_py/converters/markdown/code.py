@@ -35,7 +35,9 @@ def render_code_block(ctx, code, lang, attrs, indent, rouge_lang=None):
     pad = " " * indent
     show_whitespace = bool(_SHOW_WS.search(attrs.get("class", "")))
     class_lang = None
-    if "class" in attrs:
+    # kramdown takes the language from the first `language-` class: a fence's own comes before
+    # any of an IAL's, which then stays in the class attribute
+    if "class" in attrs and not lang:
         m = _LANG_RE.search(attrs["class"])
         if m:
             class_lang = m.group(1)
