@@ -11,6 +11,7 @@ Shapes Ruby knows but real sites do not use (ISO week dates, Japanese eras, BC y
 out; such text falls through to the plain-number rules below or is reported as invalid."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -181,6 +182,17 @@ def _on_digits(match, found):
             found["mday"] = int(run[-8:-6])
         if n >= 10:
             found["mon"] = int(run[-10:-8])
+        if n in (3, 5, 7):  # one digit more than the pairs: min, hour or mday
+            key = {3: "min", 5: "hour", 7: "mday"}[n]
+            found[key] = int(run[0])
+    elif n == 3:  # a day of the year
+        found["yday"] = int(run)
+    elif n == 5:
+        found["year"] = -int(run[:2]) if negative else int(run[:2])
+        found["yday"] = int(run[2:])
+    elif n == 7:
+        found["year"] = -int(run[:4]) if negative else int(run[:4])
+        found["yday"] = int(run[4:])
     elif n == 2:
         found["mday"] = int(run)
     elif n == 4:
@@ -284,11 +296,20 @@ def ruby_time_parse(text: str, tz: dt.tzinfo, now: dt.datetime | None = None) ->
     Ruby raises ArgumentError (no date or time in the text, a field out of range)."""
     found = parse_ruby_date(text)
     fields = ("year", "mon", "mday", "hour", "min", "sec", "sec_fraction")
-    if not any(key in found for key in fields):
+    if not any(key in found for key in fields + ("yday",)):
         raise ValueError(f"no time information in {text!r}")
     offset = zone_offset(found["zone"]) if "zone" in found else None
     zone = dt.timezone(offset) if offset is not None else tz
     now = (now or dt.datetime.now(tz)).astimezone(zone)
+    if "yday" in found:
+        # Time.parse turns a day of the year (Date._parse reads a lone 3-digit number so)
+        # into a month and day of the given year, else of the current one.
+        year = found.get("year", now.year)
+        yday = found.pop("yday")
+        if not 1 <= yday <= (366 if calendar.isleap(year) else 365):
+            raise ValueError(f"yday {yday} out of range")
+        day = dt.date(year, 1, 1) + dt.timedelta(days=yday - 1)
+        found.update(year=year, mon=day.month, mday=day.day)
     values = {}
     for key, current in zip(fields, (now.year, now.month, now.day, now.hour, now.minute,
                                      now.second, now.microsecond / 1e6)):
