@@ -123,7 +123,7 @@ def deflist_rule(state, start, end, silent):
             last_blank = False
             while line < end:
                 if state.isEmpty(line):
-                    lines.append("")
+                    lines.append(state.src[state.bMarks[line] : state.eMarks[line]])  # as written
                     last_blank = True
                     line += 1
                     continue
@@ -141,7 +141,7 @@ def deflist_rule(state, start, end, silent):
                 last_blank = False
                 line += 1
             # trailing blank lines are not part of the definition
-            while lines and not lines[-1]:
+            while lines and not lines[-1].strip(" \t"):
                 lines.pop()
             dd = _push_definition(state, "\n".join(lines) + "\n", item_first_as_para, item_start, line)
             if item_ial:
