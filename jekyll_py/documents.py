@@ -705,7 +705,10 @@ class Collection:
         self.site = site
         self.label = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.I)
         collections = site.config.get("collections")
-        self.metadata = (collections.get(label) or {}) if isinstance(collections, dict) else {}
+        # Jekyll looks the metadata up under the sanitised label: a name it changes
+        # ('reading list' -> 'readinglist') finds no settings.
+        self.metadata = ((collections.get(self.label) or {}) if isinstance(collections, dict)
+                         else {})
         self.docs: list[Document] = []
         self.files: list[StaticFile] = []
 
