@@ -244,19 +244,61 @@ def _ruby_symbol_keys(tokens):
     return out
 
 
+_RUBY_SYMBOL_START = re.compile(r"@{0,2}[A-Za-z_]\w*[!?]?|[/%&|^`~]")
+_RUBY_METHOD_OPERATOR = "*%&^`~+-/[<>="
+
+
+def _ruby_pygments_symbols(tokens):
+    """Pygments reads `word:` as a symbol even with no space after the colon, or a capital
+    first letter; Rouge's key rule needs both (`[a-z_]\w*:` then whitespace), so there the
+    word is a name (`n`, or `no` if capitalised) and `:word` after it (`:/` for an operator
+    character) is the symbol. `./x` is a method call to `/` for Rouge (`p`, `nf`)."""
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        cls, text = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if cls == "ss" and text[:1] != ":" and nxt and nxt[1] == ":":
+            spaced = after is not None and not after[0] and after[1][:1].isspace()
+            if not (spaced and _RUBY_KEY_WORD.fullmatch(text)):
+                out.append(["no" if text[:1].isupper() else "n", text])
+                m = _RUBY_SYMBOL_START.match(after[1]) if after and not spaced else None
+                if m:
+                    out.append(["ss", ":" + m.group(0)])
+                    rest = after[1][m.end():]
+                    if rest:
+                        # `hkp://`: `:/` then the operator `/` (Pygments: an empty regex)
+                        out.append(["o" if (after[0], rest) == ("sr", "/") else after[0], rest])
+                    i += 3
+                    continue
+                i += 1
+                continue
+        if cls in ("o", "p") and text == "." and nxt and nxt[1][:1] in _RUBY_METHOD_OPERATOR \
+                and nxt[1][:1]:
+            out += [["p", "."], ["nf", nxt[1][0]]]
+            if nxt[1][1:]:
+                out.append([nxt[0], nxt[1][1:]])
+            i += 2
+            continue
+        out.append([cls, text])
+        i += 1
+    return out
+
+
 def _ruby_post(tokens):
     """Rouge: a name after `.` is a method (`nf`), a capitalised name a constant (`no`);
     `class A::B` is one class name; `1.5` is one float; a `.` followed by no method name is
     an operator; brackets are punctuation."""
     out: list = []
-    tokens = _ruby_symbol_keys(_ruby_line_start_regexes(tokens))
+    tokens = _ruby_symbol_keys(_ruby_pygments_symbols(_ruby_line_start_regexes(tokens)))
     for i, (cls, text) in enumerate(tokens):
         if cls == "o" and text.strip("[](){},;") == "":
             cls = "p"
         if cls == "p" and text == "." and (
             i + 1 >= len(tokens) or not re.match(r"\s*[A-Za-z_]", tokens[i + 1][1])
             or tokens[i + 1][0].startswith("m")
-        ):
+        ) and tokens[i + 1][0] != "nf":
             cls = "o"
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
@@ -281,7 +323,7 @@ def _ruby_post(tokens):
                 continue
         if cls == "p" and text == "." and len(out) >= 3 and out[-3][1] == "def":
             cls = "o"  # `def self.name`: Rouge's method-name state writes the dot as an operator
-        if cls == "mi" and len(out) >= 2 and out[-1][1] == "." and out[-2][0] == "mi" \
+        if cls in ("mi", "mo") and len(out) >= 2 and out[-1][1] == "." and out[-2][0] == "mi" \
                 and not out[-2][1].count("."):
             out.pop()
             out[-1] = ["mf", out[-1][1] + "." + text]
