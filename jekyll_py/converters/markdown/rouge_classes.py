@@ -248,18 +248,55 @@ _RUBY_SYMBOL_START = re.compile(r"@{0,2}[A-Za-z_]\w*[!?]?|[/%&|^`~]")
 _RUBY_METHOD_OPERATOR = "*%&^`~+-/[<>="
 
 
+def _ruby_split_dots(tokens):
+    """Rouge reads `&.` as `&` then a method-call dot, and `.(` as the operator `.` then `(`;
+    Pygments joins them."""
+    out: list = []
+    for cls, text in tokens:
+        if cls == "o" and text == "&.":
+            out += [["o", "&"], ["p", "."]]
+        elif cls == "p" and len(text) > 1 and text[0] == "." and text[1] != ".":
+            out += [["p", "."], ["p", text[1:]]]
+        else:
+            out.append([cls, text])
+    return out
+
+
+def _ruby_heredocs(tokens):
+    """Rouge writes a heredoc's delimiters as constants (`no`; the closing one with its
+    indentation) and the newline ending the opening line as heredoc text."""
+    out: list = []
+    for i, (cls, text) in enumerate(tokens):
+        if cls == "dl" and text.strip() and text.strip().replace("_", "").isalnum():
+            body = text.rstrip("\n")
+            out.append(["no", body])
+            if body != text:
+                out.append(["", text[len(body):]])
+            continue
+        if not cls and text == "\n" and i + 1 < len(tokens) and tokens[i + 1][0] == "sh":
+            cls = "sh"
+        out.append([cls, text])
+    return out
+
+
 def _ruby_pygments_symbols(tokens):
     """Pygments reads `word:` as a symbol even with no space after the colon, or a capital
     first letter; Rouge's key rule needs both (`[a-z_]\w*:` then whitespace), so there the
     word is a name (`n`, or `no` if capitalised) and `:word` after it (`:/` for an operator
     character) is the symbol. `./x` is a method call to `/` for Rouge (`p`, `nf`)."""
+    tokens = _ruby_split_dots(tokens)
     out: list = []
     i = 0
     while i < len(tokens):
         cls, text = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         after = tokens[i + 2] if i + 2 < len(tokens) else None
-        if cls == "ss" and text[:1] != ":" and nxt and nxt[1] == ":":
+        if cls == "ss" and text[:1] != ":" and nxt and nxt[0] == "p" and nxt[1][:1] == ":" \
+                and nxt[1][1:2] != ":":
+            if nxt[1] != ":":  # `name:,` (a required keyword argument): a name
+                out.append(["n", text])
+                i += 1
+                continue
             spaced = after is not None and not after[0] and after[1][:1].isspace()
             if not (spaced and _RUBY_KEY_WORD.fullmatch(text)):
                 out.append(["no" if text[:1].isupper() else "n", text])
@@ -292,7 +329,10 @@ def _ruby_post(tokens):
     an operator; brackets are punctuation."""
     out: list = []
     tokens = _ruby_symbol_keys(_ruby_pygments_symbols(_ruby_line_start_regexes(tokens)))
+    tokens = _ruby_heredocs(tokens)
     for i, (cls, text) in enumerate(tokens):
+        if cls == "nb" and text[:1].isupper():
+            cls = "no"  # `Array`, `String`: constants for Rouge
         if cls == "o" and text.strip("[](){},;") == "":
             cls = "p"
         if cls == "p" and text == "." and (
