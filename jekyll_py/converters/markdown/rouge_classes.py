@@ -281,9 +281,9 @@ def _ruby_heredocs(tokens):
 
 def _ruby_pygments_symbols(tokens):
     """Pygments reads `word:` as a symbol even with no space after the colon, or a capital
-    first letter; Rouge's key rule needs both (a lower-case word and `:` then whitespace), so there the
-    word is a name (`n`, or `no` if capitalised) and `:word` after it (`:/` for an operator
-    character) is the symbol. `./x` is a method call to `/` for Rouge (`p`, `nf`)."""
+    first letter; Rouge's key rule needs both (a lower-case word, `:`, whitespace), so there
+    the word is a name (`n`, or `no` if capitalised) and `:word` after it (`:/` for an
+    operator character) is the symbol. `./x` is a method call to `/` for Rouge (`p`, `nf`)."""
     tokens = _ruby_split_dots(tokens)
     out: list = []
     i = 0
