@@ -21,8 +21,9 @@ from .regex_lexer import RegexLexer
 
 # Rouge's \p{L}, \p{Word} and \p{Cf} (format characters) in Python's `re` terms.
 _NAME_START = r"(?:[^\W\d]|[:-])"
-_NAME_CHAR = r"[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7-]"
+_NAME_CHAR = r"[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7-]"  # \p{Word}, \p{Cf}
 _TAG_NAME = rf"{_NAME_START}{_NAME_CHAR}*"
+_FORMAT_CHARS = r"\u00ad\u200b-\u200f\u2060-\u2064\ufeff"  # \p{Cf}
 
 
 def _c(pattern, flags=0):
@@ -69,9 +70,9 @@ _STATES = {
     ],
     "tag": [
         (_c(r"\s+"), "", None),
-        (_c(rf"(?:[^\W\d]|[:_\[\]()*.-])[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7\[\]()*-]*\s*=\s*"),
+        (_c(rf"(?:[^\W\d]|[:_\[\]()*.-])[\w{_FORMAT_CHARS}:.\u00b7\[\]()*-]*\s*=\s*"),
          "na", "attr"),
-        (_c(rf"(?:[^\W\d]|[:_*#-])[\w\u00ad\u200b-\u200f\u2060-\u2064\ufeff:.\u00b7*#-]*"), "na", None),
+        (_c(rf"(?:[^\W\d]|[:_*#-])[\w{_FORMAT_CHARS}:.\u00b7*#-]*"), "na", None),
         (_c(r"/?\s*>"), "nt", "#pop"),
     ],
     "attr": [

@@ -55,7 +55,8 @@ _STATES = {
         (_c(rf"{_UPPER}{_IDREST}\b"), "nc", None),
         (_c(rf"({_IDREST})(\s*)(\()"), ("nf", "", "o"), None),
         (_c(rf"(\.)({_IDREST})"), ("o", "py"), None),
-        (_c(r"(?:" + "|".join(_KEYWORDS) + r")\b|(?:<[%:-]|=>|>:|[#=@_\u21d2\u2190])(?:\b|(?=\s)|$)"),
+        (_c(r"(?:" + "|".join(_KEYWORDS) + r")\b"
+            r"|(?:<[%:-]|=>|>:|[#=@_\u21d2\u2190])(?:\b|(?=\s)|$)"),
          "k", None),
         (_c(rf":(?!{_OP})"), "k", "type"),
         (_c(r"(?:true|false|null)\b"), "kc", None),
