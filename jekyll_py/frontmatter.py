@@ -97,7 +97,7 @@ _Loader.add_constructor("tag:yaml.org,2002:value", _construct_value_indicator)
 _Loader.add_constructor("tag:yaml.org,2002:merge", _construct_value_indicator)
 
 # Document::YAML_FRONT_MATTER_REGEXP
-FRONT_MATTER_RE = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
+FRONT_MATTER_RE = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S | re.A)  # Ruby: \s is ASCII
 _HEADER_RE = re.compile(rb"\A---\s*\r?\n")
 
 
