@@ -261,8 +261,16 @@ def _filter(name: str, arguments: list[str], token) -> Filter:
         if match:
             args.append(KeywordArgument(token, match.group(1), expression(match.group(2), token)))
         else:
-            args.append(PositionalArgument(expression(argument, token)))
+            args.append(PositionalArgument(_argument(argument, token)))
     return RubyFilter(token, name, args)
+
+
+def _argument(markup: str, token) -> Expression:
+    """A filter argument: Expression.parse, where Jekyll makes `blank` and `empty` its own
+    MethodLiteral (printed as "", equal to nothing; `where` matches empty values with it)."""
+    if markup.strip() in ("blank", "empty"):
+        return Blank(token)
+    return expression(markup, token)
 
 
 class RubyFilter(Filter):
@@ -355,14 +363,15 @@ class UnknownOperator(Expression):
         return []
 
 
-def _comparison(left: str, operator: Optional[str], right: Optional[str], token) -> Expression:
-    first = condition_operand(left, token)
+def _comparison(left: str, operator: Optional[str], right: Optional[str], token,
+                operand=condition_operand) -> Expression:
+    first = operand(left, token)
     if operator is None:
         return first
     cls = _COMPARISONS.get(operator)
     if cls is None:
         return UnknownOperator(token, operator)
-    return cls(token, first, condition_operand(right, token))
+    return cls(token, first, operand(right, token))
 
 
 def _chain(conditions: list[Expression], operators: list[str], token) -> Expression:
@@ -374,14 +383,16 @@ def _chain(conditions: list[Expression], operators: list[str], token) -> Express
     return result
 
 
-def strict_condition(markup: str, token) -> Expression:
+def strict_condition(markup: str, token, operand=condition_operand) -> Expression:
+    """If#strict_parse; Jekyll's where_exp parses the same way with `operand=expression`
+    (its operands are Expression.parse'd: `blank` and `empty` are "")."""
     parser = _Parser(markup)
     conditions, operators = [], []
     while True:
         left = parser.expression()
         operator = parser.consume_if("comparison")
         right = parser.expression() if operator is not None else None
-        conditions.append(_comparison(left, operator, right, token))
+        conditions.append(_comparison(left, operator, right, token, operand))
         if parser.id_is("and"):
             operators.append("and")
         elif parser.id_is("or"):

@@ -20,7 +20,8 @@ from liquid.token import TOKEN_EXPRESSION, Token
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import nil_to_none, to_liquid, with_context
-from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError
+from jekyll_py.liquid import ruby_markup
+from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError, RubyLiquidSyntaxError
 
 INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z", re.ASCII)  # Ruby's \s and \d are ASCII
 FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z", re.ASCII)
@@ -91,9 +92,9 @@ def item_property(item, prop) -> object:
 def _matches(prop_value, target) -> bool:
     if target is None:
         return prop_value is None
-    if isinstance(target, (Empty, Blank)):
+    if isinstance(target, (Empty, Blank)):  # Jekyll's MethodLiteral: `prop.to_s`-ish ""
         text = ""
-        if prop_value == text:
+        if prop_value is None or prop_value == text:  # Array(nil).join is ""
             return True
         return isinstance(prop_value, (list, tuple)) and "".join(map(ruby.to_s, prop_value)) == text
     target = ruby.to_s(target)
@@ -128,24 +129,24 @@ def find(value, prop=None, target=None):
     return None
 
 
+def _jekyll_operand(markup: str, token):
+    """Expression.parse as Jekyll patches it: `blank` and `empty` are Jekyll's MethodLiteral,
+    which Liquid's Condition does not know, so it equals nothing."""
+    if markup.strip() in ("blank", "empty"):
+        return Blank(token)
+    return ruby_markup.expression(markup, token)
+
+
 @functools.lru_cache(maxsize=512)
 def _cached_condition(env, source: str):
-    token = Token(TOKEN_EXPRESSION, source, 0, source)
-    condition = BooleanExpression.parse(env, TokenStream(tokenize(source, token)))
-    _empty_as_jekyll_literal(condition)
-    return condition
-
-
-def _empty_as_jekyll_literal(node) -> None:
-    """In `where_exp`/`find_exp` conditions, Jekyll parses `empty` as its own MethodLiteral,
-    which Liquid's Condition does not recognise: it equals nothing, like `blank`."""
-    for cls in type(node).__mro__:
-        for slot in getattr(cls, "__slots__", ()):
-            child = getattr(node, slot, None)
-            if isinstance(child, Empty):
-                setattr(node, slot, Blank(child.token))
-            elif hasattr(child, "children"):
-                _empty_as_jekyll_literal(child)
+    """Jekyll's parse_condition: Liquid's strict parser, always (no lax fallback), operands
+    read by Expression.parse."""
+    token = Token(TOKEN_EXPRESSION, source, -1, source)  # errors name the tag's line
+    try:
+        return BooleanExpression(token, ruby_markup.strict_condition(
+            source, token, operand=_jekyll_operand))
+    except ruby_markup.RubyStrictError as err:
+        raise RubyLiquidSyntaxError(str(err), token=None) from None
 
 
 @functools.lru_cache(maxsize=512)
