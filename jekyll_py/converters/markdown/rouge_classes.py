@@ -248,6 +248,10 @@ _RUBY_SYMBOL_START = re.compile(r"@{0,2}[A-Za-z_]\w*[!?]?|[/%&|^`~]")
 _RUBY_METHOD_OPERATOR = "*%&^`~+-/[<>="
 
 
+_RUBY_BRACKETS = re.compile(r"[\[\](){},;]")
+_RUBY_BRACKET_RUNS = re.compile(r"([\[\](){},;]+)|[^\[\](){},;]+")
+
+
 def _ruby_split_dots(tokens):
     """Rouge reads `&.` as `&` then a method-call dot, and `.(` as the operator `.` then `(`;
     Pygments joins them."""
@@ -255,6 +259,9 @@ def _ruby_split_dots(tokens):
     for cls, text in tokens:
         if cls == "o" and text == "&.":
             out += [["o", "&"], ["p", "."]]
+        elif cls == "o" and len(text) > 1 and _RUBY_BRACKETS.search(text) and text.strip("[](){},;"):
+            # `~]`: an operator then a bracket (Pygments joins them)
+            out += [["p" if m.group(1) else "o", m.group(0)] for m in _RUBY_BRACKET_RUNS.finditer(text)]
         elif cls == "p" and len(text) > 1 and text[0] == "." and text[1] != ".":
             out += [["p", "."], ["p", text[1:]]]
         else:
@@ -331,14 +338,16 @@ def _ruby_post(tokens):
     tokens = _ruby_symbol_keys(_ruby_pygments_symbols(_ruby_line_start_regexes(tokens)))
     tokens = _ruby_heredocs(tokens)
     for i, (cls, text) in enumerate(tokens):
+        if cls == "ow" or (cls == "kp" and text == "new"):
+            cls = "n"  # `and`/`or`/`not`, `new`: names for Rouge
         if cls == "nb" and text[:1].isupper():
             cls = "no"  # `Array`, `String`: constants for Rouge
         if cls == "o" and text.strip("[](){},;") == "":
             cls = "p"
-        if cls == "p" and text == "." and (
-            i + 1 >= len(tokens) or not re.match(r"\s*[A-Za-z_]", tokens[i + 1][1])
-            or tokens[i + 1][0].startswith("m")
-        ) and tokens[i + 1][0] != "nf":
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+        if cls == "p" and text == "." and nxt[0] != "nf" and (
+            not re.match(r"\s*[A-Za-z_]", nxt[1]) or nxt[0].startswith("m")
+        ):
             cls = "o"
         if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
             cls = "nf"
