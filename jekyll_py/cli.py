@@ -146,9 +146,9 @@ def build_site(site) -> None:
     logger.info("Source:", config["source"])
     logger.info("Destination:", config["destination"])
     # --incremental is accepted, but every build is whole (unchanged Markdown and Sass come
-    # from the cache), so the line says so rather than suggesting the flag.
+    # from the cache): with the flag, the line says so rather than claiming it enabled.
     logger.info("Incremental build:", "disabled (jekyll-py rebuilds everything, from its cache)"
-                if config.get("incremental") else "disabled")
+                if config.get("incremental") else "disabled. Enable with --incremental")
     logger.info("Generating...")
     started = time.monotonic()
     if config.get("profile"):
@@ -161,7 +161,9 @@ def build_site(site) -> None:
 def _build(args) -> int:
     site = load_site(args)
     build_site(site)
-    if args.watch:
+    if not args.watch:
+        logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
+    else:
         # `build --watch` is serve's watcher and rebuilder without the server.
         from jekyll_py.serve.command import wait_for_stop, watch
         from jekyll_py.serve.options import ServeOptions

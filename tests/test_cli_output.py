@@ -47,3 +47,28 @@ def test_liquid_error_in_a_layout_names_its_full_path(tmp_path):
     assert (f"Liquid Exception: Liquid syntax error ({src}/_includes/bad.html line 1): Syntax "
             f"Error in tag 'if' - Valid syntax: if [expression] included in "
             f"{src}/_layouts/default.html") in result.stderr
+
+
+# What the reference printed on stdout for a site with a _config.yml (jekyll-ref, Jekyll 4.3.1),
+# with the folders and the time replaced by placeholders.
+REFERENCE_BUILD_LINES = """\
+Configuration file: {src}/_config.yml
+            Source: {src}
+       Destination: {dest}
+ Incremental build: disabled. Enable with --incremental
+      Generating... 
+                    done in {seconds} seconds.
+ Auto-regeneration: disabled. Use --watch to enable.
+"""
+
+
+def test_build_prints_jekylls_lines(tmp_path):
+    src = tmp_path / "site"
+    src.mkdir()
+    (src / "_config.yml").write_text("title: x\n")
+    (src / "index.md").write_text("---\n---\nhi\n")
+    result = build(src)
+    assert result.returncode == 0, result.stderr
+    seconds = result.stdout.split("done in ")[1].split(" seconds")[0]
+    assert result.stdout == REFERENCE_BUILD_LINES.format(
+        src=src, dest=tmp_path / "out", seconds=seconds)
