@@ -84,7 +84,16 @@ def _yaml_post(tokens):
     in_double = False
     flow_depth = 0
     after_block_scalar = False  # since a `|`/`>` block scalar, only its text
+    comment_line = False  # in a `#` line Pygments read as part of a plain scalar
     for i, (cls, text) in enumerate(tokens):
+        if cls == "s" and text[:1] == "#" and (not out or out[-1][1].endswith("\n")):
+            comment_line = True
+        if comment_line:
+            if "\n" in text:
+                comment_line = False
+            else:
+                out.append(["c1", text])  # a comment line ends a plain scalar
+                continue
         if cls == "m" and not _YAML_NUMBER_END.match("".join(t for _, t in tokens[i + 1 : i + 3])):
             cls = "s"  # Rouge: a number only before the line's end or a comment
         if cls == "na" and text[:1] == "%":
