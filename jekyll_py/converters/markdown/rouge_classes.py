@@ -316,6 +316,17 @@ def _ruby_pygments_symbols(tokens):
             spaced = after is not None and not after[0] and after[1][:1].isspace()
             if not (spaced and _RUBY_KEY_WORD.fullmatch(text)):
                 out.append(["no" if text[:1].isupper() else "n", text])
+                if after and after[0] == "s2" and after[1][:1] == '"':
+                    # `:"text"` is one symbol
+                    j, quoted = i + 2, ""
+                    while j < len(tokens) and tokens[j][0] in ("s2", "se"):
+                        quoted += tokens[j][1]
+                        j += 1
+                        if len(quoted) > 1 and quoted.endswith('"'):
+                            break
+                    out.append(["ss", ":" + quoted])
+                    i = j
+                    continue
                 m = _RUBY_SYMBOL_START.match(after[1]) if after and not spaced else None
                 if m:
                     out.append(["ss", ":" + m.group(0)])
@@ -355,10 +366,13 @@ def _ruby_post(tokens):
             cls = "p"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
         if cls == "p" and text == "." and nxt[0] != "nf" and (
-            not re.match(r"\s*[A-Za-z_]", nxt[1]) or nxt[0].startswith("m")
+            not re.match(r"\s*[a-z_]", nxt[1]) or nxt[0].startswith("m")
         ):
             cls = "o"
-        if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith("."):
+        if cls == "o" and text == "?":
+            cls = "p"  # Rouge's ternary `?`
+        if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith(".") \
+                and not text[:1].isupper():
             cls = "nf"
         elif cls in ("n", "no") and text[:1].isupper():
             if len(out) >= 2 and out[-1] == ["o", "::"] and out[-2][0] == "nc":
