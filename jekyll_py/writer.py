@@ -21,12 +21,21 @@ class SiteWriter:
         parent, base = os.path.split(self.dest.rstrip("/"))
         self.staging = os.path.join(parent, f".{base}.jekyll-py-new")
         self.retired = os.path.join(parent, f".{base}.jekyll-py-old")
+        self._made_folders: set[str] = set()  # staging folders known to exist
 
     def start(self) -> None:
         for stale in (self.staging, self.retired):
             if os.path.lexists(stale):
                 shutil.rmtree(stale, ignore_errors=True)
         os.makedirs(self.staging)
+        self._made_folders = {self.staging}
+
+    def _make_folder_for(self, target: str) -> None:
+        # Many files share a folder: one makedirs per folder, not one per file.
+        folder = os.path.dirname(target)
+        if folder not in self._made_folders:
+            os.makedirs(folder, exist_ok=True)
+            self._made_folders.add(folder)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -40,13 +49,13 @@ class SiteWriter:
 
     def write_text(self, destination: str, text: str) -> None:
         target = self._target(destination)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        self._make_folder_for(target)
         with open(target, "wb") as handle:
             handle.write(text.encode("utf-8"))
 
     def copy_static(self, source: str, destination: str, *, keep_symlinks: bool = True) -> None:
         target = self._target(destination)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        self._make_folder_for(target)
         if keep_symlinks and os.path.islink(source):
             # Jekyll's copy_entry copies a symlink as a symlink (not in safe or production mode).
             os.symlink(os.readlink(source), target)
