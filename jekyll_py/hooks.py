@@ -8,10 +8,16 @@ from collections import defaultdict
 class Hooks:
     def __init__(self):
         self._registry = defaultdict(list)  # (owner, event) -> [callables]
+        self._document_local = set()  # ids of hooks that change only their own document's text
 
-    def register(self, owners, event: str, func) -> None:
+    def register(self, owners, event: str, func, *, document_local: bool = False) -> None:
+        """Run `func` at `event` for `owners`. `document_local=True` promises that a render hook
+        changes nothing but its own document's `content`/`output`, so documents can still be
+        rendered on parallel workers (any other render hook keeps rendering in one process)."""
         for owner in [owners] if isinstance(owners, str) else owners:
             self._registry[(owner, event)].append(func)
+        if document_local:
+            self._document_local.add(id(func))
 
     def owners_of(self, obj) -> list[str]:
         if getattr(obj, "is_page", False):
@@ -22,9 +28,11 @@ class Hooks:
         return []
 
     def has_render_hooks(self) -> bool:
-        """Whether any hook runs while documents render (their effects must stay in one process)."""
-        return any(event in ("pre_render", "post_convert", "post_render")
-                   for (_owner, event), funcs in self._registry.items() if funcs)
+        """Whether a hook runs while documents render whose effects must stay in one process.
+        (The site's own pre_render/post_render run once, before and after all documents.)"""
+        return any(event in ("pre_render", "post_convert", "post_render") and owner != "site"
+                   and any(id(func) not in self._document_local for func in funcs)
+                   for (owner, event), funcs in self._registry.items())
 
     def trigger(self, obj, event: str, *args) -> None:
         """Run the hooks registered for `event` on `obj` (a page or document)."""

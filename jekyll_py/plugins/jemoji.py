@@ -35,7 +35,7 @@ _warned = False
 
 
 def register(site) -> None:
-    site.plugins.register(["pages", "documents"], "post_render", emojify)
+    site.plugins.register(["pages", "documents"], "post_render", emojify, document_local=True)
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ _warned = False
 
 
 def register(site) -> None:
-    site.plugins.register(["pages", "documents"], "post_render", mentionify)
+    site.plugins.register(["pages", "documents"], "post_render", mentionify, document_local=True)
 
 
 def mention_base(config: dict) -> str:
