@@ -1,5 +1,5 @@
 """Inputs that made the kramdown rules added for block quotes, same-line HTML, strikethrough,
-autolinks, reference links and indented code slow (quadratic scans) convert quickly."""
+autolinks, reference links, link titles, angle-bracket URLs and indented code slow (quadratic scans) convert quickly."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ CASES = {
     "indented code lazy lines": "    code\n" + "lazy\n" * 20_000,
     "unclosed raw spans": "<u>" * 5_000,
     "table rows with span HTML": "<b>a | b</b> |\n" * 3_000,
+    "unclosed link titles": '[a](b "' * 20_000,
+    "unclosed angle URLs": "![x](<" * 20_000,
+    "angle URLs with unclosed titles": '[a](<b>"' * 10_000,
+    "angle URLs with unclosed titles, one a line": '[a](<b>"\n' * 10_000,
 }
 
 
@@ -38,3 +42,9 @@ def test_elements_on_one_line_keep_the_text_after_them():
     out = CONVERTER.convert("<div>a</div>" * 500 + " tail")
     assert out.count("<div>a</div>") == 500
     assert out.endswith("<p>tail</p>\n")
+
+
+def test_many_closed_titles_are_each_their_own():
+    out = CONVERTER.convert('x [a](<b>"t") [c](d "u")' * 200)
+    assert out.count('<a href="b" title="t">a</a>') == 200
+    assert out.count('<a href="d" title="u">c</a>') == 200

@@ -143,7 +143,26 @@ def _url_stops(string: str):
     return closing, title
 
 
-_ANGLE_URL = re.compile(r"<(.*?)>")  # Ruby's `.`: no newline
+_angle_tables: list = [None, None, None]  # string, next `>` at or after i, next newline
+
+
+def _angle_url(string: str, pos: int, maximum: int):
+    """kramdown's `<(.*?)>` (no newline inside) at `pos`: (URL, end) or None. The next `>` and
+    newline of every position are computed once per string, so that many `(<` cost one pass."""
+    if _angle_tables[0] is not string:
+        n = len(string)
+        next_gt, next_nl = [n] * (n + 1), [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            next_gt[i] = i if string[i] == ">" else next_gt[i + 1]
+            next_nl[i] = i if string[i] == "\n" else next_nl[i + 1]
+        _angle_tables[:] = [string, next_gt, next_nl]
+    _, next_gt, next_nl = _angle_tables
+    if not string.startswith("<", pos):
+        return None
+    gt = next_gt[pos + 1]
+    if gt >= maximum or next_nl[pos + 1] < gt:
+        return None
+    return string[pos + 1 : gt], gt + 1
 
 
 def kramdown_link_destination(string: str, pos: int, maximum: int):
@@ -154,9 +173,10 @@ def kramdown_link_destination(string: str, pos: int, maximum: int):
     `(<x`); with no `>` the `<` is just part of the URL."""
     result = helpers.parseLinkDestination(string, maximum, maximum)  # a not-ok result
     if string.startswith("<", pos) and pos > 0 and string[pos - 1] == "(":
-        angle = _ANGLE_URL.match(string, pos, maximum)
+        angle = _angle_url(string, pos, maximum)
         if angle:
-            result.ok, result.str, result.pos = True, angle.group(1), angle.end()
+            result.ok = True
+            result.str, result.pos = angle
             return result
     if string[pos : pos + 1] in ("'", '"') and pos > 0 and string[pos - 1].isspace():
         # `( "title")`: an empty URL; hand back the space so that the title is read
@@ -174,7 +194,27 @@ def kramdown_link_destination(string: str, pos: int, maximum: int):
     return result
 
 
-_TITLE_END = {q: re.compile(r".+?" + q + r"\s*\)", re.S | re.A) for q in "\"'"}
+_TITLE_END = {q: re.compile(q + r"[ \t\r\n\f\v]*\)") for q in "\"'"}
+_title_memo: dict = {}  # (string, maximum, quote) -> (searched from, closing quote or -1)
+
+
+def _title_close(string: str, start: int, maximum: int):
+    """For a title opened by the quote at `start`: the first matching quote after at least one
+    character that only spaces separate from a `)` (kramdown's `(["'])(.+?)\1\s*?\)`), as
+    (quote index, end after the `)`), or None. A search's result is remembered, so that many
+    titles opened on one line cost one scan."""
+    quote = string[start]
+    key = (string, maximum, quote)
+    searched_from, found = _title_memo.get(key, (maximum + 1, -1))
+    if not (searched_from <= start + 2 and (found < 0 or found >= start + 2)):
+        m = _TITLE_END[quote].search(string, start + 2, maximum)
+        found = m.start() if m else -1
+        if len(_title_memo) > 64:
+            _title_memo.clear()
+        _title_memo[key] = (start + 2, found)
+    if found < 0:
+        return None
+    return found, _TITLE_END[quote].match(string, found, maximum).end()
 
 
 def kramdown_link_title(string, start, maximum, prev_state=None):
@@ -183,10 +223,10 @@ def kramdown_link_title(string, start, maximum, prev_state=None):
     result = helpers.parseLinkTitle(string, maximum, maximum)  # a "not found" result
     if start >= maximum or string[start] not in "\"'":
         return result
-    m = _TITLE_END[string[start]].match(string, start + 1, maximum)
-    if not m:
+    closing = _title_close(string, start, maximum)
+    if not closing:
         return result
-    close = string.rindex(string[start], start + 1, m.end())
+    close = closing[0]
     result.ok, result.str, result.pos = True, string[start + 1 : close], close + 1
     return result
 
@@ -288,6 +328,54 @@ _REFERENCE_ID = re.compile(r"[ \t\r\n\f\v]*\[([^\]]*)\]")
 _UNESCAPE = re.compile(r"\\([\\.*_+\-`()\[\]{}#!:|\"'$=<>])")
 
 
+def _push_link(state, is_image, opening, label_end, href, title):
+    """The tokens of a link or image whose label is `src[opening + 1:label_end]`."""
+    label = state.src[opening + 1 : label_end]
+    if is_image:
+        tokens: list = []
+        state.md.inline.parse(label, state.md, state.env, tokens)
+        token = state.push("image", "img", 0)
+        token.attrs = {"src": href, "alt": ""}
+        token.children = tokens or None
+        token.content = label
+    else:
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": href}
+        old_max = state.posMax
+        state.pos, state.posMax = opening + 1, label_end
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.posMax = old_max
+        state.push("link_close", "a", -1)
+    if title:
+        token.attrSet("title", title)
+
+
+def angle_link_rule(state, silent):
+    """`[text](<url>"title")`: kramdown needs no space between an angle-bracketed URL and its
+    title, which markdown-it's link rule requires; every other link is left to that rule."""
+    src, pos = state.src, state.pos
+    is_image = src.startswith("![", pos)
+    if not is_image and (src[pos] != "[" or state.linkLevel > 0):
+        return False
+    opening = pos + 1 if is_image else pos
+    label_end = state.md.helpers.parseLinkLabel(state, opening, not is_image)
+    if label_end < 0 or not src.startswith("(<", label_end + 1):
+        return False
+    angle = _angle_url(src, label_end + 2, state.posMax)
+    if not angle or src[angle[1] : angle[1] + 1] not in ("'", '"'):
+        return False  # a title after spaces, or none: markdown-it's rule reads the same
+    closing = _title_close(src, angle[1], state.posMax)
+    if not closing:
+        return False
+    if not silent:
+        title = src[angle[1] + 1 : closing[0]]
+        _push_link(state, is_image, opening, label_end, angle[0], title)
+    state.pos = closing[1]
+    return True
+
+
 def reference_link_rule(state, silent):
     """The reference links kramdown reads and markdown-it does not: `[text] [id]` (space
     between the brackets) and `[tern\\_for\\_vim][]` (the text naming the definition once its
@@ -314,25 +402,7 @@ def reference_link_rule(state, silent):
         return False
     end = m.end() if m else label_end + 1
     if not silent:
-        if is_image:
-            tokens: list = []
-            state.md.inline.parse(label, state.md, state.env, tokens)
-            token = state.push("image", "img", 0)
-            token.attrs = {"src": ref["href"], "alt": ""}
-            token.children = tokens or None
-            token.content = label
-        else:
-            token = state.push("link_open", "a", 1)
-            token.attrs = {"href": ref["href"]}
-            old_max = state.posMax
-            state.pos, state.posMax = opening + 1, label_end
-            state.linkLevel += 1
-            state.md.inline.tokenize(state)
-            state.linkLevel -= 1
-            state.posMax = old_max
-            state.push("link_close", "a", -1)
-        if ref["title"]:
-            token.attrSet("title", ref["title"])
+        _push_link(state, is_image, opening, label_end, ref["href"], ref["title"])
     state.pos = end
     return True
 
@@ -343,6 +413,7 @@ def plugin(md, **opts):
 
     md.inline.ruler.at("link", _with_kramdown_urls(link))
     md.inline.ruler.before("link", "kd_reference_link", reference_link_rule)
+    md.inline.ruler.before("link", "kd_angle_link", angle_link_rule)
     md.inline.ruler.at("image", _with_kramdown_urls(image))
     md.inline.ruler.before("html_inline", "kd_guillemets", guillemets_rule)
     md.core.ruler.after("kd_nested_inline", "kd_span_fixes", span_fixes_rule)
