@@ -1,5 +1,6 @@
 """Inputs that made the kramdown rules added for block quotes, same-line HTML, strikethrough,
-autolinks, reference links, link titles, angle-bracket URLs and indented code slow (quadratic scans) convert quickly."""
+autolinks, reference links, link titles, angle-bracket URLs and indented code slow (quadratic
+scans) convert quickly."""
 
 from __future__ import annotations
 
