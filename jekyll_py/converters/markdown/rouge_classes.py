@@ -261,18 +261,34 @@ _RUBY_BRACKETS = re.compile(r"[\[\](){},;]")
 _RUBY_BRACKET_RUNS = re.compile(r"([\[\](){},;]+)|[^\[\](){},;]+")
 
 
+def _ruby_dot_run(n: int) -> list:
+    """A run of `n` dots as Rouge reads it: ranges `..`/`...` are operators taken three at a
+    time; a dot left alone is a method-call dot (decided in `_ruby_post`)."""
+    if n == 1:
+        return [["p", "."]]
+    body = n - 1 if n % 3 == 1 else n
+    return [["o", "." * body]] + ([["p", "."]] if body < n else [])
+
+
+_RUBY_DOT_PIECES = re.compile(r"\.+|[^.]+")
+
+
 def _ruby_split_dots(tokens):
-    """Rouge reads `&.` as `&` then a method-call dot, and `.(` as the operator `.` then `(`;
-    Pygments joins them."""
+    """Pygments joins dots to their neighbours (`&.`, `.(`, `/.`, `].`) and reads any run of
+    dots as one operator; Rouge reads the dots on their own (see _ruby_dot_run) and an
+    operator apart from a bracket (`~]`)."""
     out: list = []
     for cls, text in tokens:
-        if cls == "o" and text == "&.":
-            out += [["o", "&"], ["p", "."]]
-        elif cls == "o" and len(text) > 1 and _RUBY_BRACKETS.search(text) and text.strip("[](){},;"):
-            # `~]`: an operator then a bracket (Pygments joins them)
-            out += [["p" if m.group(1) else "o", m.group(0)] for m in _RUBY_BRACKET_RUNS.finditer(text)]
-        elif cls == "p" and len(text) > 1 and text[0] == "." and text[1] != ".":
-            out += [["p", "."], ["p", text[1:]]]
+        if cls in ("o", "p") and "." in text and text != ".":
+            for m in _RUBY_DOT_PIECES.finditer(text):
+                if m.group(0)[0] == ".":
+                    out += _ruby_dot_run(len(m.group(0)))
+                else:
+                    out.append([cls, m.group(0)])
+        elif cls == "o" and len(text) > 1 and _RUBY_BRACKETS.search(text) \
+                and text.strip("[](){},;"):
+            out += [["p" if m.group(1) else "o", m.group(0)]
+                    for m in _RUBY_BRACKET_RUNS.finditer(text)]
         else:
             out.append([cls, text])
     return out
@@ -350,6 +366,10 @@ def _ruby_pygments_symbols(tokens):
     return out
 
 
+_RUBY_METHOD_NAME = re.compile(r"[a-z_]\w*[!?]?")
+_RUBY_METHOD_AHEAD = re.compile(r"\s*(?:[a-z_]|[*%&^`~+\-/\[<>=])")
+
+
 def _ruby_post(tokens):
     """Rouge: a name after `.` is a method (`nf`), a capitalised name a constant (`no`);
     `class A::B` is one class name; `1.5` is one float; a `.` followed by no method name is
@@ -357,6 +377,7 @@ def _ruby_post(tokens):
     out: list = []
     tokens = _ruby_symbol_keys(_ruby_pygments_symbols(_ruby_line_start_regexes(tokens)))
     tokens = _ruby_heredocs(tokens)
+    method_next = False
     for i, (cls, text) in enumerate(tokens):
         if cls == "ow" or (cls == "kp" and text == "new"):
             cls = "n"  # `and`/`or`/`not`, `new`: names for Rouge
@@ -364,17 +385,24 @@ def _ruby_post(tokens):
             cls = "no"  # `Array`, `String`: constants for Rouge
         if cls == "o" and text.strip("[](){},;") == "":
             cls = "p"
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-        if cls == "p" and text == "." and nxt[0] != "nf" and (
-            not re.match(r"\s*[a-z_]", nxt[1]) or nxt[0].startswith("m")
-        ):
-            cls = "o"
+        if method_next and text.strip():
+            # the name (or operator character) after a method-call dot
+            method_next = False
+            if _RUBY_METHOD_NAME.fullmatch(text):
+                cls = "nf"
+            elif text[0] in _RUBY_METHOD_OPERATOR:
+                out.append(["nf", text[0]])
+                text = text[1:]
+        if cls == "p" and text == ".":
+            # a method-call dot only before a name or operator character (spaces and new
+            # lines may come between); otherwise the operator `.`
+            ahead = "".join(t for _, t in tokens[i + 1 : i + 4])
+            method_next = bool(_RUBY_METHOD_AHEAD.match(ahead))
+            if not method_next:
+                cls = "o"
         if cls == "o" and text == "?":
             cls = "p"  # Rouge's ternary `?`
-        if cls == "n" and out and out[-1][0] == "p" and out[-1][1].endswith(".") \
-                and not text[:1].isupper():
-            cls = "nf"
-        elif cls in ("n", "no") and text[:1].isupper():
+        if cls in ("n", "no") and text[:1].isupper():
             if len(out) >= 2 and out[-1] == ["o", "::"] and out[-2][0] == "nc":
                 out.pop()
                 out[-1] = ["nc", out[-1][1] + "::" + text]
