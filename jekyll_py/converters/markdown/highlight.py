@@ -21,7 +21,6 @@ highlighting; both produce the same inner markup.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -257,24 +256,10 @@ def _highlight(code: str, lang: str | None) -> str | None:
     return "".join(_span(cls, text) for cls, text in _tokens(code, lexer))
 
 
-# Rouge's HTML lexer hands the content of <style> and <script> to its CSS and JavaScript lexers.
-_EMBEDDED = re.compile(r"(<(style|script)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
-
-
 def _tokens(code: str, lexer) -> list:
     """[class, text] pairs for `code`, neighbours of one class joined."""
     if lexer in _OWN_LEXERS:
         return _join(_OWN_LEXERS[lexer](code))
-    if lexer.aliases and lexer.aliases[0] == "html" and _EMBEDDED.search(code):
-        out: list = []
-        pos = 0
-        for m in _EMBEDDED.finditer(code):
-            out += _pygments_tokens(code[pos : m.end(1)], lexer)
-            inner = _lexer_for("css" if m.group(2).lower() == "style" else "javascript")
-            out += _tokens(m.group(3), inner)
-            pos = m.start(4)
-        out += _pygments_tokens(code[pos:], lexer)
-        return _join(out)
     return _pygments_tokens(code, lexer)
 
 

@@ -6,7 +6,7 @@ lexer, which class becomes which, which words get a class of their own, and how 
 into several. (Languages lexed by our own lexers, `*_lexer.py`, have no dialect here.)
 
 Learnt by reading Rouge's lexers and comparing outputs on real snippets; the dialects left here
-cover YAML, HTML/XML, Ruby and JSON-with-comments. Anything not listed keeps the Pygments class.
+cover YAML, XML, Ruby and JSON-with-comments. Anything not listed keeps the Pygments class.
 """
 
 from __future__ import annotations
@@ -148,29 +148,13 @@ def _html_split(cls, text):
     return [(cls, text)]
 
 
-def _html_post(tokens):
-    """Rouge keeps the space after `<script`/`<style` in the tag token."""
-    for i, (cls, text) in enumerate(tokens):
-        if cls == "nt" and text.lower() in ("<script", "<style") and i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            if not nxt[0] and nxt[1].isspace():
-                tokens[i] = ["nt", text + nxt[1]]
-                tokens[i + 1] = ["nt", ""]
-    return [t for t in tokens if t[1]]
-
-
-HTML = Dialect(
+# Rouge's XML lexer (HTML has its own lexer, html_lexer.py).
+XML = Dialect(
     classes={"cm": "c", "mh": "m", "mi": "m", "kc": "nb"},
     words={"<": "nt", ">": "nt", "</": "nt", "/>": "nt", "=": "na"},
     word_classes=frozenset({"p", "o"}),
     split=_html_split,
-    post=_html_post,
 )
-
-# Rouge's XML lexer has no special case for `<style`/`<script`.
-XML = Dialect(classes=HTML.classes, words=HTML.words, word_classes=HTML.word_classes,
-              split=_html_split)
-
 
 
 # ---- C family and others --------------------------------------------------------------------------
@@ -446,7 +430,7 @@ RUBY = Dialect(
 DIALECTS = {
     "json": JSON,
     "yaml": YAML,
-    "html": HTML, "xml": XML,
+    "xml": XML,
     "ruby": RUBY,
 }
 
