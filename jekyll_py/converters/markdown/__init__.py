@@ -25,6 +25,7 @@ from . import (
     ial,
     indented_code,
     inline_rules,
+    link_definitions,
     lists,
     math,
     paragraph,
@@ -48,8 +49,8 @@ def build_markdown_it(opts: KramdownOptions) -> MarkdownIt:
     # Settings the rules read while parsing (a plain dict: md.options is slow to read).
     md.kd = {}
     for module in (
-        ial, html_block, paragraph, blockquote, indented_code, headers, tables, math, footnotes, inline_rules, lists, code,
-        html_inline, extensions, deflists, stray_text,
+        ial, html_block, paragraph, blockquote, indented_code, headers, tables, math, footnotes,
+        inline_rules, link_definitions, lists, code, html_inline, extensions, deflists, stray_text,
     ):
         md.use(module.plugin, **opts.plugin_options())
     md.use(ial.inline_plugin)

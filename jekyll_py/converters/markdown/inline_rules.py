@@ -231,11 +231,23 @@ def kramdown_link_title(string, start, maximum, prev_state=None):
     return result
 
 
+def _label_with_links_inside(state, start, disableNested=False):
+    """A link's text may hold what markdown-it would read as a link: kramdown makes the outer
+    one the link and leaves the inner one as text (`_with_kramdown_urls`)."""
+    return helpers.parseLinkLabel(state, start, False)
+
+
 _INLINE_HELPERS = SimpleNamespace(
-    parseLinkLabel=helpers.parseLinkLabel,
+    parseLinkLabel=_label_with_links_inside,
     parseLinkDestination=kramdown_link_destination,
     parseLinkTitle=kramdown_link_title,
 )
+
+
+def _inside_link(state) -> bool:
+    """Whether the text being read is a Markdown link's text (markdown-it's `linkLevel` also
+    counts span HTML `<a>`, inside which kramdown does read links)."""
+    return getattr(state, "kd_link_depth", 0) > 0
 
 
 def _with_kramdown_urls(rule):
@@ -243,13 +255,17 @@ def _with_kramdown_urls(rule):
     markdown-it's own reading)."""
 
     def wrapped(state, silent):
+        if _inside_link(state) and state.src[state.pos] == "[":
+            return False  # no link inside a link's text (images are fine)
         md = state.md
         saved = md.helpers
         md.helpers = _INLINE_HELPERS
+        state.kd_link_depth = getattr(state, "kd_link_depth", 0) + 1
         try:
             return rule(state, silent)
         finally:
             md.helpers = saved
+            state.kd_link_depth -= 1
 
     return wrapped
 
@@ -344,7 +360,9 @@ def _push_link(state, is_image, opening, label_end, href, title):
         old_max = state.posMax
         state.pos, state.posMax = opening + 1, label_end
         state.linkLevel += 1
+        state.kd_link_depth = getattr(state, "kd_link_depth", 0) + 1
         state.md.inline.tokenize(state)
+        state.kd_link_depth -= 1
         state.linkLevel -= 1
         state.posMax = old_max
         state.push("link_close", "a", -1)
@@ -357,7 +375,7 @@ def angle_link_rule(state, silent):
     title, which markdown-it's link rule requires; every other link is left to that rule."""
     src, pos = state.src, state.pos
     is_image = src.startswith("![", pos)
-    if not is_image and (src[pos] != "[" or state.linkLevel > 0):
+    if not is_image and (src[pos] != "[" or _inside_link(state)):
         return False
     opening = pos + 1 if is_image else pos
     label_end = state.md.helpers.parseLinkLabel(state, opening, not is_image)
@@ -382,7 +400,7 @@ def reference_link_rule(state, silent):
     escapes are removed). Every other link is left to markdown-it's rules."""
     src, pos = state.src, state.pos
     is_image = src.startswith("![", pos)
-    if not is_image and (src[pos] != "[" or state.linkLevel > 0):
+    if not is_image and (src[pos] != "[" or _inside_link(state)):
         return False
     references = state.env.get("references")
     if not references:
