@@ -26,8 +26,10 @@ def _c(pattern, flags=0):
     return re.compile(pattern, _FLAGS | flags)
 
 
+# Rouge's patterns cannot look behind the position, so their leading \b always holds there:
+# ours leave it out (`1if` is a number then the keyword `if`).
 def _words(names, suffix=""):
-    return _c(r"\b(" + "|".join(names) + r")" + suffix + r"\b")
+    return _c(r"(" + "|".join(names) + r")" + suffix + r"\b")
 
 
 _A = AppleScriptLexer
@@ -41,13 +43,13 @@ _STATES = {
         (_c(r"\(\*"), "cm", None),
         (_c(r"[(){}!,.:]"), "p", None),
         (_c(r"(«)([^»]+)(»)"), ("", "nb", ""), None),
-        (_c(r"\b((?:considering|ignoring)\s*)(application responses|case|diacriticals|hyphens"
+        (_c(r"((?:considering|ignoring)\s*)(application responses|case|diacriticals|hyphens"
             r"|numeric strings|punctuation|white space)"), ("k", "nb"), None),
         (_c(r"-|\*|\+|&|≠|>=?|<=?|=|≥|≤|/|÷|\^"), "o", None),
         (_words(_A.Operators), "ow", None),
         (_c(r"^(\s*(?:on|end)\s+)'r'(%s)"), ("k", "nf"), None),
         (_c(r"^(\s*)(in|on|script|to)(\s+)"), ("", "k", ""), None),
-        (_c(r"\b(as )(" + "|".join(_A.Classes) + r")\b"), ("k", "nc"), None),
+        (_c(r"(as )(" + "|".join(_A.Classes) + r")\b"), ("k", "nc"), None),
         (_words(_A.Literals), "nb", None),
         (_words(_A.Commands), "nb", None),
         (_words(_A.Control), "k", None),
@@ -60,7 +62,7 @@ _STATES = {
         (_words(_A.StudioCommands), "nb", None),
         (_words(_A.References), "nb", None),
         (_c(r'"(?:\\\\|\\"|[^"])*"'), "s2", None),
-        (_c(r"\b[a-zA-Z]\w*\b"), "nv", None),
+        (_c(r"[a-zA-Z]\w*\b"), "nv", None),
         (_c(r"[-+]?(?:\d+\.\d*|\d*\.\d+)(?:E[-+][0-9]+)?"), "mf", None),
         (_c(r"[-+]?\d+"), "mi", None),
     ],

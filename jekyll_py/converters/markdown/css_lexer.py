@@ -170,15 +170,17 @@ STATES = {
 }
 
 
-def run_states(states: dict, code: str) -> list:
+def run_states(states: dict, code: str, stack: list | None = None) -> list:
     """Run a Rouge-style state machine over `code`; [(class, text)].
 
     A rule is (pattern, class, action): class is a CSS class, a function of the matched text, a
     tuple of those for the groups, or None (match nothing, only change state); action is None,
     a state to push, "#pop", "#pop2" or "#reset" (back to the root state). A rule matching
-    nothing must change the state. A character no rule matches is an error token."""
+    nothing must change the state. A character no rule matches is an error token.
+    `stack` (changed in place) carries the state from one call to the next."""
     out: list = []
-    stack = ["root"]
+    if stack is None:
+        stack = ["root"]
     pos = 0
     n = len(code)
     while pos < n:
@@ -201,7 +203,7 @@ def run_states(states: dict, code: str) -> list:
             elif action == "#pop2":
                 del stack[max(1, len(stack) - 2):]
             elif action == "#reset":
-                stack = ["root"]
+                stack[:] = ["root"]
             elif action is not None:
                 stack.append(action)
             pos = m.end()
@@ -210,6 +212,17 @@ def run_states(states: dict, code: str) -> list:
             out.append(("err", code[pos]))
             pos += 1
     return out
+
+
+class CssLexer:
+    """A CSS lexer whose `lex(text)` may be called again with the text that follows (the
+    HTML lexer feeds a style sheet piece by piece, as Rouge's delegate does)."""
+
+    def __init__(self):
+        self.stack = ["root"]
+
+    def lex(self, code: str) -> list:
+        return run_states(STATES, code, self.stack)
 
 
 def lex_css(code: str) -> list:

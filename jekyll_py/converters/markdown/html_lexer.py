@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .css_lexer import lex_css
-from .javascript_lexer import lex_javascript
+from .css_lexer import CssLexer
+from .javascript_lexer import javascript_lexer
 from .regex_lexer import RegexLexer
 
 # Rouge's \p{L}, \p{Word} and \p{Cf} (format characters) in Python's `re` terms.
@@ -30,10 +30,23 @@ def _c(pattern, flags=0):
     return re.compile(pattern, flags)
 
 
-def _content(end_tag: str, lex):
-    """The text up to `</end_tag>` (or the end), lexed as one piece by `lex`."""
-    pattern = _c(rf"[\s\S]+?(?=<\s*/\s*{end_tag}\s*>)|[\s\S]+")
-    return (pattern, None, lambda lexer, m: lex(m.group(0)))
+def _open_script(lexer, m):
+    # each <script> gets a fresh JavaScript lexer, fed piece by piece as Rouge's delegate does
+    lexer.javascript = javascript_lexer()
+    lexer.stack += ["script_content", "tag"]
+
+
+def _to_javascript(lexer, m):
+    return lexer.javascript.lex(m.group(0))
+
+
+def _open_style(lexer, m):
+    lexer.css = CssLexer()
+    lexer.stack += ["style_content", "tag"]
+
+
+def _to_css(lexer, m):
+    return lexer.css.lex(m.group(0))
 
 
 _STATES = {
@@ -44,8 +57,8 @@ _STATES = {
         (_c(r"<!\[CDATA\[.*?\]\]>", re.S), "cp", None),
         (_c(r"<!--"), "c", "comment"),
         (_c(r"<\?.*?\?>", re.S), "cp", None),
-        (_c(r"<\s*script\s*"), "nt", ("script_content", "tag")),
-        (_c(r"<\s*style\s*"), "nt", ("style_content", "tag")),
+        (_c(r"<\s*script\s*"), "nt", _open_script),
+        (_c(r"<\s*style\s*"), "nt", _open_style),
         (_c(r"</"), "nt", "tag_end"),
         (_c(r"<"), "nt", "tag_start"),
     ],
@@ -83,12 +96,14 @@ _STATES = {
     "dq": [(_c(r'"'), "s", "#pop"), (_c(r'[^"]+'), "s", None)],
     "sq": [(_c(r"'"), "s", "#pop"), (_c(r"[^']+"), "s", None)],
     "script_content": [
+        (_c(r"[^<]+"), None, _to_javascript),
         (_c(r"<\s*/\s*script\s*>"), "nt", "#pop"),
-        _content("script", lex_javascript),
+        (_c(r"<"), None, _to_javascript),
     ],
     "style_content": [
+        (_c(r"[^<]+"), None, _to_css),
         (_c(r"<\s*/\s*style\s*>"), "nt", "#pop"),
-        _content("style", lex_css),
+        (_c(r"<"), None, _to_css),
     ],
 }
 

@@ -185,8 +185,13 @@ _JAVASCRIPT = _states(typescript=False)
 _TYPESCRIPT = _states(typescript=True)
 
 
+def javascript_lexer() -> RegexLexer:
+    """A JavaScript lexer whose `lex(text)` may be called again with the text that follows."""
+    return RegexLexer(_JAVASCRIPT)
+
+
 def lex_javascript(code: str) -> list:
-    return RegexLexer(_JAVASCRIPT).lex(code)
+    return javascript_lexer().lex(code)
 
 
 def lex_typescript(code: str) -> list:
@@ -207,7 +212,12 @@ def _jsx_states(html_tokens) -> dict:
     tag = [(_c(r"<"), "p", ("tag_opening", "element", "element_name"))]
     interpolation = (_c(r"\{"), "si", ("interpol", "expr_start"))
     whitespace = states["expr_start"][:4]  # Rouge's comments_and_whitespace
-    states["expr_start"] = tag + states["expr_start"]
+    # Rouge prepends to expr_start, and the states that mix it in (statement) see that too
+    old_start = states["expr_start"]
+    statement = states["statement"]
+    assert statement[-len(old_start):] == old_start
+    states["statement"] = statement[: -len(old_start)] + tag + old_start
+    states["expr_start"] = tag + old_start
     states["tag"] = tag
     states["tag_opening"] = [
         (_c(r"</"), "p", _closing_tag),

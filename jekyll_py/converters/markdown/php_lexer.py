@@ -197,7 +197,7 @@ _STATES = {
         (_c(r","), "p", None),
         (_c(r"\.{3}"), "p", None),
         (_c(r"="), "o", "in_assign"),
-        (_c(r"\b(?:public|protected|private|readonly)\b", re.I), "k", None),
+        (_c(r"(?:public|protected|private|readonly)\b", re.I), "k", None),
         (_c(rf"\??{_ID}"), "kt", "in_assign"),
         *_ESCAPE, *_WHITESPACE, *_VARIABLES, *_RETURN,
     ],
@@ -226,7 +226,7 @@ _STATES = {
         *_ESCAPE, *_WHITESPACE, *_NAMES, *_RETURN,
     ],
     "in_visibility": [
-        (_c(r"\b(?:readonly|static)\b", re.I), "k", None),
+        (_c(r"(?:readonly|static)\b", re.I), "k", None),
         (_c(r"(?=(?:abstract|const|function)\b)", re.I), None, "#pop"),
         (_c(rf"\??{_ID}"), "kt", "#pop"),
         *_ESCAPE, *_WHITESPACE, *_RETURN,
