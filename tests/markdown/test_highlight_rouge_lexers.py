@@ -96,6 +96,12 @@ CASES = [
      "<span class=\"nt\">%YAML</span> <span class=\"m\">1.2</span>\n<span class=\"nn\">---</span>\n<span class=\"na\">a</span><span class=\"pi\">:</span> <span class=\"pi\">|</span>\n  <span class=\"s\">text</span>\n<span class=\"s\">...</span>\n<span class=\"na\">size</span><span class=\"pi\">:</span> <span class=\"s\">12</span> \n"),
     ("ruby", "opts = { host: 'x',\n  port: 80 }\nv = a&.b\n",
      "<span class=\"n\">opts</span> <span class=\"o\">=</span> <span class=\"p\">{</span> <span class=\"ss\">host: </span><span class=\"s1\">'x'</span><span class=\"p\">,</span>\n  <span class=\"ss\">port: </span><span class=\"mi\">80</span> <span class=\"p\">}</span>\n<span class=\"n\">v</span> <span class=\"o\">=</span> <span class=\"n\">a</span><span class=\"o\">&amp;</span><span class=\"p\">.</span><span class=\"nf\">b</span>\n"),
+    ("applescript", "repeat 3 times\nset x to 2if\n",
+     "<span class=\"k\">repeat</span><span class=\"w\"> </span><span class=\"mi\">3</span><span class=\"w\"> </span><span class=\"k\">times</span><span class=\"w\">\n</span><span class=\"k\">set</span><span class=\"w\"> </span><span class=\"nv\">x</span><span class=\"w\"> </span><span class=\"k\">to</span><span class=\"w\"> </span><span class=\"mi\">2</span><span class=\"k\">if</span><span class=\"w\">\n</span>"),
+    ("jsx", "f();<Box a=\"1\"/>\n",
+     "<span class=\"nx\">f</span><span class=\"p\">();&lt;</span><span class=\"nc\">Box</span> <span class=\"na\">a</span><span class=\"p\">=</span><span class=\"s\">\"1\"</span><span class=\"p\">/&gt;</span>\n"),
+    ("html", "<script>if (a <b) x = /<\\/p>/;</script>\n<style>p < q { color: red }</style>\n",
+     "<span class=\"nt\">&lt;script&gt;</span><span class=\"k\">if</span> <span class=\"p\">(</span><span class=\"nx\">a</span> <span class=\"o\">&lt;</span><span class=\"nx\">b</span><span class=\"p\">)</span> <span class=\"nx\">x</span> <span class=\"o\">=</span> <span class=\"sr\">/&lt;</span><span class=\"se\">\\/</span><span class=\"sr\">p&gt;/</span><span class=\"p\">;</span><span class=\"nt\">&lt;/script&gt;</span>\n<span class=\"nt\">&lt;style&gt;p</span> <span class=\"o\">&lt;</span> <span class=\"nt\">q</span> <span class=\"p\">{</span> <span class=\"nl\">color</span><span class=\"p\">:</span> <span class=\"no\">red</span> <span class=\"p\">}</span><span class=\"nt\">&lt;/style&gt;</span>\n"),
 ]
 
 
