@@ -109,6 +109,9 @@ def _yaml_post(tokens):
             # a string ending in the escape `''`: that opened a new string, this quote closes it
             out.append(["s1", "'"])
             cls, text = "s", "'"
+        if cls == "pi" and text == ":" and not flow_depth and out and out[-1][0] == "s" \
+                and out[-1][1][-1:] in "\"'":
+            cls = "err"  # Rouge has no quoted keys: the colon after one is an error
         if cls == "pi":
             flow_depth = max(0, flow_depth + text.count("{") + text.count("[")
                              - text.count("}") - text.count("]"))
