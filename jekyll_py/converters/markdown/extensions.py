@@ -3,7 +3,8 @@
 * `{::comment}text{:/comment}` (or `{:/}` as the stop tag): an HTML comment `<!-- text -->`;
 * `{::nomarkdown}text{:/}`: `text` written as it is;
 * `{::options key="value" /}`: sets kramdown options; they apply to the conversion of the whole
-  document (kramdown's converter reads them from the parsed tree) and write nothing;
+  document (kramdown's converter reads them from the parsed tree) and write nothing; as a block,
+  `parse_block_html` also changes how the HTML blocks after it are parsed;
 * each works as a block (start and stop tags on lines of their own) or inside a paragraph;
 * a line holding only `^` ends the current block (two lists, two paragraphs) and writes nothing.
 
@@ -28,6 +29,11 @@ KNOWN = ("comment", "nomarkdown", "options")
 def _record_options(env, text):
     attrs, _ = parse_attribute_list(text or "")
     env.setdefault("kd_doc_options", {}).update(attrs)
+    if "parse_block_html" in attrs and "kd_options" in env:
+        # the HTML block parser reads it as it goes: blocks after this line see the new value
+        # (kramdown's Boolean option: anything but "false" or nothing is true)
+        value = attrs["parse_block_html"].strip()
+        env["kd_options"]["parse_block_html"] = value.lower() != "false" and value != ""
 
 
 def eob_rule(state, start, end, silent):
