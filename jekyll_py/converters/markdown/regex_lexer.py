@@ -1,5 +1,4 @@
-"""A small state-machine lexer run the way Rouge's RegexLexer runs (used by rust_lexer.py,
-javascript_lexer.py and markdown_lexer.py).
+"""A small state-machine lexer run the way Rouge's RegexLexer runs (used by most `*_lexer.py`).
 
 A language is a dict of states; a state is a list of rules tried in order at the current
 position, the first match wins. A rule is (compiled pattern, class, action):
@@ -85,6 +84,8 @@ class RegexLexer:
         return None
 
     def lex(self, code: str) -> list:
+        """Tokens for `code`. The state stack is kept: a template lexer may call `lex` again
+        with the text that follows (Rouge's `delegate`)."""
         out: list = []
         pos = 0
         while pos < len(code):
