@@ -27,6 +27,7 @@ them once, when the engine module is imported:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection
 from contextlib import contextmanager
 from decimal import Decimal
@@ -170,8 +171,9 @@ def _ruby_slice(self, it, length, context, *, limit, offset):
     key = f"{self.identifier}-{self.iterable}"
     start = context.stopindex(key) if offset == "continue" else int(offset or 0)
     stop = None if limit is None else start + limit
-    segment = [item for index, item in enumerate(it)
-               if start <= index and (stop is None or index < stop)]
+    first = max(start, 0)
+    # islice stops reading at `stop` (a `limit: 5` over a long collection reads 5 items)
+    segment = [] if stop is not None and stop <= first else list(itertools.islice(it, first, stop))
     context.stopindex(key=key, index=start + len(segment))
     if self.reversed:
         segment.reverse()

@@ -19,9 +19,10 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from jekyll_py.liquid import ruby
-from jekyll_py.liquid.filters.support import nil_to_none, to_liquid, with_context
+from jekyll_py.liquid.filters.support import PLAIN_TYPES, nil_to_none, to_liquid, with_context
 from jekyll_py.liquid import ruby_markup
 from jekyll_py.liquid.messages import JekyllTagError, RubyLiquidError, RubyLiquidSyntaxError
+from jekyll_py.render import per_document_cache
 
 INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z", re.ASCII)  # Ruby's \s and \d are ASCII
 FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z", re.ASCII)
@@ -63,6 +64,12 @@ def _index(data, key):
     """Ruby's `data[key]` for a string key (substring lookup on strings; Integer#[] and
     Array#[] refuse a string)."""
     data = to_liquid(data)
+    kind = type(data)
+    if kind is dict:  # the common case first
+        value = data.get(key)
+        return value if type(value) in PLAIN_TYPES else to_liquid(nil_to_none(value))
+    if kind is str:
+        return key if key in data else None
     if isinstance(data, (int, list, tuple)) and not isinstance(data, bool):
         raise JekyllTagError("no implicit conversion of String into Integer")
     if isinstance(data, Mapping):
@@ -93,17 +100,24 @@ def _matches(prop_value, target) -> bool:
     if target is None:
         return prop_value is None
     if isinstance(target, (Empty, Blank)):  # Jekyll's MethodLiteral: `prop.to_s`-ish ""
-        text = ""
-        if prop_value is None or prop_value == text:  # Array(nil).join is ""
+        if prop_value is None or prop_value == "":  # Array(nil).join is ""
             return True
-        return isinstance(prop_value, (list, tuple)) and "".join(map(ruby.to_s, prop_value)) == text
+        if isinstance(prop_value, Mapping):  # Array(hash) is its [key, value] pairs
+            return _ruby_join(prop_value.items()) == ""
+        return isinstance(prop_value, (list, tuple)) and _ruby_join(prop_value) == ""
     target = ruby.to_s(target)
     if isinstance(prop_value, str):
         return prop_value == target
     values = prop_value if isinstance(prop_value, (list, tuple)) else (
         [] if prop_value is None else
         list(prop_value.items()) if isinstance(prop_value, Mapping) else [prop_value])
-    return any(ruby.to_s(v) == target for v in values)
+    return any(ruby.string(v) == target for v in values)  # Ruby's to_s: arrays inspected
+
+
+def _ruby_join(values) -> str:
+    """Ruby's Array#join without separator: nested arrays are joined in place."""
+    return "".join(_ruby_join(v) if isinstance(v, (list, tuple)) else ruby.string(v)
+                   for v in values)
 
 
 def where(value, prop=None, target=None):
@@ -113,7 +127,46 @@ def where(value, prop=None, target=None):
     items = _items(value)
     if items is None:
         return value
+    if type(value) is list and not isinstance(target, (Empty, Blank)):
+        index = _where_index(value, items, ruby.to_s(prop))
+        if index is not None:
+            return list(index.get(None if target is None else ruby.to_s(target), ()))
     return [item for item in items if _matches(item_property(item, prop), target)]
+
+
+# Templates such as a docs sidebar run `site.docs | where: "url", x` once per link on every
+# page: each list and property is indexed once per document render (the cache is emptied
+# before each document, so a document never sees another's values).
+_where_indexes = per_document_cache()  # (id(list), property) -> (list, index or None)
+# Properties whose values change while documents render: never indexed.
+_UNINDEXED_PROPERTIES = frozenset({"content", "output", "excerpt"})
+# Property values whose match is `to_s(value) == to_s(target)`, so an index keyed by to_s
+# answers exactly as `_matches` does (nil stays a key of its own).
+_INDEXED_TYPES = {str: str, int: ruby.to_s, float: ruby.to_s}
+
+
+def _where_index(value: list, items: list, prop: str) -> dict | None:
+    """`{to_s of the property: [items]}` for `where` on `value`, or None when some item's
+    value (an array, a hash...) needs `_matches`' full comparison."""
+    if prop in _UNINDEXED_PROPERTIES:
+        return None
+    key = (id(value), prop)
+    entry = _where_indexes.get(key)
+    if entry is not None and entry[0] is value:  # the list is kept, so its id is not reused
+        return entry[1]
+    index: dict | None = {}
+    for item in items:
+        found = item_property(item, prop)
+        if found is None:
+            index.setdefault(None, []).append(item)
+            continue
+        to_key = _INDEXED_TYPES.get(type(found))
+        if to_key is None:
+            index = None
+            break
+        index.setdefault(to_key(found), []).append(item)
+    _where_indexes[key] = (value, index)
+    return index
 
 
 def find(value, prop=None, target=None):

@@ -12,7 +12,14 @@ def is_nil(value: object) -> bool:
     return value is None or isinstance(value, Undefined)
 
 
+# Exact types that are plain Liquid values: checked with `type(x) in` before the slower
+# isinstance chains of the hot helpers below (subclasses still take the slow path).
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None), list, dict, tuple})
+
+
 def nil_to_none(value: object) -> object:
+    if type(value) in PLAIN_TYPES:
+        return value
     return None if isinstance(value, Undefined) else value
 
 
@@ -33,6 +40,8 @@ def with_context(fn):
 
 def to_liquid(value: object) -> object:
     """An object's Liquid view: `to_liquid()` when it has one (documents, drops...)."""
+    if type(value) in PLAIN_TYPES:
+        return value
     value = nil_to_none(value)
     method = getattr(value, "to_liquid", None)
     if callable(method):
