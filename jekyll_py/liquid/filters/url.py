@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from jekyll_py.liquid import ruby
 from jekyll_py.liquid.filters.support import is_nil, with_engine
+from jekyll_py.liquid.messages import JekyllTagError
 
 _UNRESERVED = "a-zA-Z0-9\\-._~"
 _SUB_DELIMS = "!$&'()*+,;="
@@ -108,9 +109,25 @@ def normalize_uri(text: str) -> str:
     return out
 
 
+_SCHEME = re.compile(r"\A[a-z][a-z0-9.+\-]*\Z", re.I)
+# Addressable's ip_based? schemes: with no host and no path the URI is refused.
+_IP_BASED = frozenset({"http", "https", "ftp", "tftp", "sftp", "ssh", "svn+ssh", "telnet",
+                       "nntp", "gopher", "wais", "ldap", "prospero"})
+
+
 def is_absolute(text: str) -> bool:
-    """Addressable's `absolute?`: the URI has a scheme."""
-    return bool(_URI.match(text).group(2))
+    """Addressable's `URI.parse(text).absolute?`: the URI has a scheme. Like the parse, a
+    scheme with characters a scheme cannot hold (the text before the first colon of an
+    inspected Hash...) or a bare `http:` is an InvalidURIError, which fails the build."""
+    match = _URI.match(text)
+    scheme, authority = match.group(2), match.group(4)
+    if scheme is None:
+        return False
+    if not _SCHEME.match(scheme):
+        raise JekyllTagError(f"Invalid scheme format: '{scheme}'")
+    if scheme.lower() in _IP_BASED and not authority and not match.group(5):
+        raise JekyllTagError(f"Absolute URI missing hierarchical segment: '{text}'")
+    return True
 
 
 def _url_of(item: object) -> object:

@@ -12,6 +12,7 @@ from liquid.tag import Tag
 from jekyll_py.liquid.filters.url import relative_url_of
 from jekyll_py.liquid.messages import JekyllTagError
 from jekyll_py.liquid.tags.markup import read_markup, render_markup
+from jekyll_py.log import logger
 
 
 def site_files(site):
@@ -112,6 +113,11 @@ class PostUrlNode(Node):
                 return buffer.write(relative_url_of(post, site.config))
         for post in docs:
             if self.comparer.matches_deprecated(post):
+                logger.warn("Deprecation:",
+                            f"A call to '{{% post_url {self.original} %}}' did not match a post "
+                            "using the new matching method of checking name (path-date-slug) "
+                            "equality. Please make sure that you change this tag to match the "
+                            "post's name exactly.")
                 return buffer.write(relative_url_of(post, site.config))
         raise JekyllTagError(
             f"Could not find post \"{self.original}\" in tag 'post_url'. "
