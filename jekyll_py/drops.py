@@ -52,6 +52,20 @@ class Drop(Mapping):
         return {key: self[key] for key in self.keys()}
 
 
+# While documents render on workers (parallel.py), a function told of each model object whose
+# `content` or `output` a template reads: a document that reads another document's rendering
+# depends on the order Jekyll renders in, and is rendered again in order.
+content_read_observer = None
+
+
+def _observed(getter):
+    def get(obj):
+        if content_read_observer is not None:
+            content_read_observer(obj)
+        return getter(obj)
+    return get
+
+
 def _liquid(value):
     return value.to_liquid() if value is not None and hasattr(value, "to_liquid") else value
 
@@ -65,9 +79,9 @@ class DocumentDrop(Drop):
         "next": lambda d: _liquid(d.neighbour(1)),
         "previous": lambda d: _liquid(d.neighbour(-1)),
         "relative_path": lambda d: d.relative_path,
-        "content": lambda d: d.content,
+        "content": _observed(lambda d: d.content),
         "excerpt": lambda d: str(d.data["excerpt"]) if d.data.get("excerpt") is not None else "",
-        "output": lambda d: d.output,
+        "output": _observed(lambda d: d.output),
         "title": lambda d: d.data.get("title"),
         "categories": lambda d: d.data.get("categories"),
         "path": lambda d: d.relative_path,
@@ -114,7 +128,7 @@ class PageDrop(Drop):
     ruby_drop = False  # Jekyll gives templates a page as a Hash
 
     computed = {
-        "content": lambda p: p.content,
+        "content": _observed(lambda p: p.content),
         "dir": lambda p: p.dir,
         "excerpt": lambda p: None if p.data.get("excerpt") is None else str(p.data["excerpt"]),
         "name": lambda p: p.name,

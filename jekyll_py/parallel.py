@@ -8,12 +8,15 @@ the others up. A worker sends back, per document, the converted content, the fin
 any extra files (source maps), and what it put in or took from the build cache; the parent
 stores them on its own objects.
 
-Jekyll renders one document after another, so a template could see the converted content of
-documents rendered before it in the same batch. Here a document sees converted only the
-documents before it in its own run: a worker puts the documents of a run back as they were once
-the run is sent, so the output does not depend on which worker took which run, nor on how many
-workers there are. Collection documents are rendered as one batch and pages as another, so
-pages (feeds, archives, index pages) still see every document converted.
+Jekyll renders one document after another, so a template sees the converted content of the
+documents rendered before it in the same batch and the raw content of those after it. A worker
+notes each document whose templates read the `content` or `output` of another document of the
+batch (drops.content_read_observer); once the workers are done, those documents are rendered
+again here, in order, with the documents before them converted and those after them raw, as
+Jekyll would have seen them. (A worker puts the documents of a run back as they were once the
+run is sent, so no output depends on which worker took which run.) Collection documents are
+rendered as one batch and pages as another, so pages (feeds, archives, index pages) see every
+document converted.
 A Sass page's source map joins `site.pages` when the page is converted, so only the pages after
 it list the map: Sass pages are rendered here before the workers start, and a worker shows each
 page only the maps of the Sass pages before it. Sites with Python plugins that hook into
@@ -24,7 +27,7 @@ import gc
 import multiprocessing
 import os
 
-from jekyll_py import cache
+from jekyll_py import cache, drops
 from jekyll_py.errors import JekyllError
 from jekyll_py.render import render_document
 
@@ -38,6 +41,7 @@ _site = None      # the site and the batch being rendered, inherited by forked w
 _batch = None
 _pages = None     # site.pages before the batch, and (index, map pages) of its Sass pages
 _maps = None
+_batch_index = None  # id(item) -> its index in the batch
 
 
 class _WorkerFailure:
@@ -65,6 +69,15 @@ def chunk_ranges(indices: list[int]) -> list[list[int]]:
 def _render_run(indices: list[int]):
     """In a worker: render one run; returns (results, failure or None, cache report)."""
     results, failure = [], None
+    current = None
+    reads_others = False
+
+    def note_read(obj):
+        nonlocal reads_others
+        if obj is not current and id(obj) in _batch_index:
+            reads_others = True
+
+    drops.content_read_observer = note_read
     saved = [(_batch[index], _batch[index].content, _batch[index].output,
               dict(getattr(_batch[index], "extra_outputs", {}))) for index in indices]
     for index in indices:
@@ -73,12 +86,15 @@ def _render_run(indices: list[int]):
             _site.pages = _pages + [page for before, made in _maps if before < index
                                     for page in made]
             _site.site_drop.forget("pages")
+        current, reads_others = item, False
         try:
             render_document(_site, item)
         except Exception as error:  # noqa: BLE001 - sent back to the parent, raised there
             failure = _WorkerFailure(index, error)
             break
-        results.append((index, item.content, item.output, dict(getattr(item, "extra_outputs", {}))))
+        results.append((index, item.content, item.output, dict(getattr(item, "extra_outputs", {})),
+                        reads_others))
+    drops.content_read_observer = None
     # The next run this worker takes must not see this run's documents converted.
     for item, content, output, extra in saved:
         item.content, item.output = content, output
@@ -114,7 +130,7 @@ def _render_batch(site, items: list) -> None:
             render_document(site, item)
             site.adopt_source_maps(item)
         return
-    global _site, _batch, _pages, _maps
+    global _site, _batch, _pages, _maps, _batch_index
     pages = list(site.pages)
     maps = []
     for index, item in enumerate(items):
@@ -124,6 +140,9 @@ def _render_batch(site, items: list) -> None:
     early = {index for index, _ in maps}
     site.markdown_cache.preload()  # read once here; the workers inherit it
     _site, _batch, _pages, _maps = site, items, pages, maps
+    _batch_index = {id(item): index for index, item in enumerate(items)}
+    unrendered = [(item.content, item.output) for item in items]
+    order_dependent = []
     failures = []
     # Objects made so far are not collected in the workers: their pages stay shared with
     # this process instead of being copied when the collector touches them.
@@ -136,14 +155,37 @@ def _render_batch(site, items: list) -> None:
                 cache.adopt_report(report)
                 if failure is not None:
                     failures.append(failure)
-                for index, content, output, extra in results:
+                for index, content, output, extra, reads_others in results:
                     item = items[index]
                     item.content = content
                     item.output = output
                     if extra:
                         item.extra_outputs.update(extra)
+                    if reads_others:
+                        order_dependent.append(index)
     finally:
         gc.unfreeze()
-        _site, _batch, _pages, _maps = None, None, None, None
+        _site, _batch, _pages, _maps, _batch_index = None, None, None, None, None
     if failures:  # the error Jekyll would stop at: the first failing document in order
         min(failures, key=lambda failure: failure.index).reraise()
+    if order_dependent:
+        _render_again_in_order(site, items, sorted(order_dependent), unrendered, early)
+
+
+def _render_again_in_order(site, items: list, dependent: list[int], unrendered: list,
+                           early: set[int]) -> None:
+    """Render the documents that read other documents' rendering again, one after another,
+    each seeing the documents before it rendered and those after it not yet (as in Jekyll)."""
+    first = dependent[0]
+    rendered = {index: (items[index].content, items[index].output)
+                for index in range(first, len(items))}
+    for index in range(first, len(items)):
+        if index not in early:  # Sass pages were rendered before the workers, in order
+            items[index].content, items[index].output = unrendered[index]
+    again = set(dependent)
+    for index in range(first, len(items)):
+        if index in again:
+            items[index].content, items[index].output = unrendered[index]
+            render_document(site, items[index])
+        elif index not in early:
+            items[index].content, items[index].output = rendered[index]

@@ -130,3 +130,21 @@ def test_per_document_caches_are_emptied_before_each_document(tmp_path):
         assert seen == {}
     finally:
         render._per_document_caches.remove(seen)
+
+
+def test_a_page_reading_other_pages_sees_them_as_jekyll_renders_them(tmp_path):
+    # Jekyll renders pages one after another: a search index in the middle of site.pages sees
+    # the pages before it converted and the pages after it raw. Workers must not change that.
+    src = str(tmp_path / "src")
+    write(os.path.join(src, "_config.yml"), "title: T\n")
+    for number in range(60):
+        write(os.path.join(src, f"p{number:02d}.md"), f"---\n---\n# Page {number}\n\n*text*\n")
+    write(os.path.join(src, "p30-index.json"),
+          "---\n---\n{% for p in site.pages %}{{ p.name }}={{ p.content | strip | jsonify }}\n"
+          "{% endfor %}")
+    sequential = build(src, str(tmp_path / "one"), jobs=1)
+    parallel_out = build(src, str(tmp_path / "two"), jobs=2)
+    index = sequential["p30-index.json"]
+    assert 'p00.md="<h1 id=\\"page-0\\">Page 0</h1>\\n\\n<p><em>text</em></p>"' in index
+    assert 'p59.md="# Page 59\\n\\n*text*"' in index
+    assert parallel_out == sequential
