@@ -199,7 +199,7 @@ _title_memo: dict = {}  # (string, maximum, quote) -> (searched from, closing qu
 
 
 def _title_close(string: str, start: int, maximum: int):
-    """For a title opened by the quote at `start`: the first matching quote after at least one
+    r"""For a title opened by the quote at `start`: the first matching quote after at least one
     character that only spaces separate from a `)` (kramdown's `(["'])(.+?)\1\s*?\)`), as
     (quote index, end after the `)`), or None. A search's result is remembered, so that many
     titles opened on one line cost one scan."""
