@@ -22,6 +22,7 @@ highlighting; both produce the same inner markup.
 from __future__ import annotations
 
 import threading
+import importlib
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -31,47 +32,6 @@ from pygments.util import ClassNotFound
 
 from .rouge_classes import dialect_for
 from .rouge_languages import ROUGE_LANGUAGES
-from .apache_lexer import lex_apache
-from .applescript_lexer import lex_applescript
-from .c_lexer import lex_c, lex_cpp, lex_objc
-from .coq_lexer import lex_coq
-from .css_lexer import lex_css
-from .diff_lexer import lex_diff
-from .docker_lexer import lex_docker
-from .go_lexer import lex_go
-from .graphql_lexer import lex_graphql
-from .groovy_lexer import lex_gradle, lex_groovy
-from .haskell_lexer import lex_haskell
-from .handlebars_lexer import lex_handlebars
-from .html_lexer import lex_html
-from .ini_lexer import lex_ini
-from .java_lexer import lex_java
-from .javascript_lexer import lex_javascript, lex_jsx, lex_typescript
-from .json_lexer import lex_json
-from .jsp_lexer import lex_jsp
-from .julia_lexer import lex_julia
-from .kotlin_lexer import lex_kotlin
-from .liquid_lexer import lex_liquid
-from .make_lexer import lex_make
-from .markdown_lexer import lex_markdown
-from .matlab_lexer import lex_matlab
-from .nginx_lexer import lex_nginx
-from .ocaml_lexer import lex_ocaml
-from .pascal_lexer import lex_pascal
-from .php_lexer import lex_php
-from .powershell_lexer import lex_powershell
-from .python_lexer import lex_python
-from .r_lexer import lex_r
-from .rust_lexer import lex_rust
-from .sass_lexer import lex_sass
-from .scala_lexer import lex_scala
-from .scss_lexer import lex_scss
-from .shell_lexer import lex_console, lex_shell
-from .sql_lexer import lex_sql
-from .swift_lexer import lex_swift
-from .tex_lexer import lex_tex
-from .toml_lexer import lex_toml
-from .viml_lexer import lex_viml
 
 # Rouge names some lexers differently from Pygments; these aliases are looked up first (names
 # our own lexers take are in _OWN_NAMES below).
@@ -111,30 +71,81 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _lazy(module: str, function: str):
+    """A lexer function imported when first used: most sites highlight a few languages, and
+    importing every lexer (their patterns compile at import) would slow every build down."""
+    loaded = None
+
+    def lex(*args):
+        nonlocal loaded
+        if loaded is None:
+            loaded = getattr(importlib.import_module(f".{module}", __package__), function)
+        return loaded(*args)
+    return lex
+
+
+_lex_jsx_with = _lazy("javascript_lexer", "lex_jsx")
+_lex_markdown_with = _lazy("markdown_lexer", "lex_markdown")
+_lex_graphql_with = _lazy("graphql_lexer", "lex_graphql")
+
+
 def _lex_jsx(code):
-    return lex_jsx(code, lambda text: _embedded_tokens("html", text))
+    return _lex_jsx_with(code, lambda text: _embedded_tokens("html", text))
 
 
 def _lex_markdown(code):
-    return lex_markdown(code, _embedded_tokens)
+    return _lex_markdown_with(code, _embedded_tokens)
 
 
 # Languages lexed by our own Rouge-style lexers (`*_lexer.py`) rather than by Pygments.
 _OWN_LEXERS = {
-    "shell": lex_shell, "console": lex_console, "diff": lex_diff, "css": lex_css,
-    "scss": lex_scss, "sass": lex_sass, "liquid": lex_liquid, "rust": lex_rust,
-    "javascript": lex_javascript, "typescript": lex_typescript, "markdown": _lex_markdown,
-    "python": lex_python, "c": lex_c, "cpp": lex_cpp, "java": lex_java, "go": lex_go,
-    "json": lex_json, "sql": lex_sql, "r": lex_r, "coq": lex_coq, "haskell": lex_haskell,
-    "tex": lex_tex, "graphql": lambda code: lex_graphql(code, _lex_markdown),
-    "docker": lex_docker, "ini": lex_ini, "toml": lex_toml, "nginx": lex_nginx,
-    "make": lex_make, "matlab": lex_matlab, "kotlin": lex_kotlin,
-    "swift": lex_swift, "apache": lex_apache, "ocaml": lex_ocaml, "pascal": lex_pascal,
-    "viml": lex_viml, "groovy": lex_groovy, "gradle": lex_gradle,
-    "objc": lex_objc, "julia": lex_julia, "scala": lex_scala, "jsx": _lex_jsx, "html": lex_html,
-    "handlebars": lex_handlebars, "jsp": lex_jsp,
-    "powershell": lex_powershell, "php": lex_php,
-    "applescript": lex_applescript,
+    "shell": _lazy("shell_lexer", "lex_shell"),
+    "console": _lazy("shell_lexer", "lex_console"),
+    "diff": _lazy("diff_lexer", "lex_diff"),
+    "css": _lazy("css_lexer", "lex_css"),
+    "scss": _lazy("scss_lexer", "lex_scss"),
+    "sass": _lazy("sass_lexer", "lex_sass"),
+    "liquid": _lazy("liquid_lexer", "lex_liquid"),
+    "rust": _lazy("rust_lexer", "lex_rust"),
+    "javascript": _lazy("javascript_lexer", "lex_javascript"),
+    "typescript": _lazy("javascript_lexer", "lex_typescript"),
+    "markdown": _lex_markdown,
+    "python": _lazy("python_lexer", "lex_python"),
+    "c": _lazy("c_lexer", "lex_c"),
+    "cpp": _lazy("c_lexer", "lex_cpp"),
+    "java": _lazy("java_lexer", "lex_java"),
+    "go": _lazy("go_lexer", "lex_go"),
+    "json": _lazy("json_lexer", "lex_json"),
+    "sql": _lazy("sql_lexer", "lex_sql"),
+    "r": _lazy("r_lexer", "lex_r"),
+    "coq": _lazy("coq_lexer", "lex_coq"),
+    "haskell": _lazy("haskell_lexer", "lex_haskell"),
+    "tex": _lazy("tex_lexer", "lex_tex"),
+    "graphql": lambda code: _lex_graphql_with(code, _lex_markdown),
+    "docker": _lazy("docker_lexer", "lex_docker"),
+    "ini": _lazy("ini_lexer", "lex_ini"),
+    "toml": _lazy("toml_lexer", "lex_toml"),
+    "nginx": _lazy("nginx_lexer", "lex_nginx"),
+    "make": _lazy("make_lexer", "lex_make"),
+    "matlab": _lazy("matlab_lexer", "lex_matlab"),
+    "kotlin": _lazy("kotlin_lexer", "lex_kotlin"),
+    "swift": _lazy("swift_lexer", "lex_swift"),
+    "apache": _lazy("apache_lexer", "lex_apache"),
+    "ocaml": _lazy("ocaml_lexer", "lex_ocaml"),
+    "pascal": _lazy("pascal_lexer", "lex_pascal"),
+    "viml": _lazy("viml_lexer", "lex_viml"),
+    "groovy": _lazy("groovy_lexer", "lex_groovy"),
+    "gradle": _lazy("groovy_lexer", "lex_gradle"),
+    "objc": _lazy("c_lexer", "lex_objc"),
+    "julia": _lazy("julia_lexer", "lex_julia"),
+    "scala": _lazy("scala_lexer", "lex_scala"),
+    "jsx": _lex_jsx,
+    "html": _lazy("html_lexer", "lex_html"),
+    "handlebars": _lazy("handlebars_lexer", "lex_handlebars"),
+    "jsp": _lazy("jsp_lexer", "lex_jsp"),
+    "powershell": _lazy("powershell_lexer", "lex_powershell"),
+    "php": _lazy("php_lexer", "lex_php"),
+    "applescript": _lazy("applescript_lexer", "lex_applescript"),
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
