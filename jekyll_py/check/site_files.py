@@ -1,15 +1,16 @@
 """What the built site contains, and which file a URL path is served from.
 
 The destination is walked once; every lookup afterwards is a set lookup, not a stat.
-A path is served as `jekyll serve` (WEBrick) and GitHub Pages serve it:
-  dir/        -> dir/index.html (or index.htm)
-  about       -> about, else about.html, else about/index.html (servers redirect dir to dir/)
+A path is served by the rules `jekyll-py serve` follows (serve/files.py, whose tables are
+used here): `dir/` is the folder's index file (else `dir.html`), `about` is `about`, else
+`about.html`, else `about.xhtml`, and a folder named without its slash is redirected to it.
 """
 from __future__ import annotations
 
 import os
 
-INDEX_FILES = ("index.html", "index.htm")
+from jekyll_py.serve.files import DIRECTORY_INDEX, PRETTY_EXTENSIONS
+
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 
 
@@ -37,9 +38,12 @@ class SiteFiles:
 
     def _index_of(self, directory: str) -> str | None:
         prefix = directory + "/" if directory else ""
-        for name in INDEX_FILES:
+        for name in DIRECTORY_INDEX:
             if prefix + name in self.files:
                 return prefix + name
+        for extension in PRETTY_EXTENSIONS:  # `dir/` served by `dir.html`
+            if directory and directory + extension in self.files:
+                return directory + extension
         return None
 
     def resolve(self, path: str) -> str | None:
@@ -48,10 +52,9 @@ class SiteFiles:
         if path.endswith("/") or path == "":
             directory = path.rstrip("/")
             return self._index_of(directory) if directory in self.dirs else None
-        if path in self.files:
-            return path
-        if path + ".html" in self.files:
-            return path + ".html"
-        if path in self.dirs:
+        if path in self.dirs:  # redirected to `path/`
             return self._index_of(path)
+        for candidate in (path, *(path + extension for extension in PRETTY_EXTENSIONS)):
+            if candidate in self.files:
+                return candidate
         return None
