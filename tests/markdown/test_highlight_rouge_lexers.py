@@ -105,6 +105,39 @@ CASES = [
 ]
 
 
+# Ruby: Rouge decides by state whether `/`, `%`, `?` and `<<` start a literal; text labelled
+# `ruby` that is really shell output or ERB shows it best. Expected output printed by Rouge 3.30.
+RUBY_CASES = [
+    ('regex_or_division',
+     'total = count / 2 / rate\nputs /ab+c/i\nx = y /2\nif line =~ /^#{re}\\/x/ then ok end\n',
+     '<span class="n">total</span> <span class="o">=</span> <span class="n">count</span> <span class="o">/</span> <span class="mi">2</span> <span class="o">/</span> <span class="n">rate</span>\n<span class="nb">puts</span> <span class="sr">/ab+c/i</span>\n<span class="n">x</span> <span class="o">=</span> <span class="n">y</span> <span class="sr">/2\nif line =~ /</span><span class="o">^</span><span class="c1">#{re}\\/x/ then ok end</span>\n'),
+    ('shell_output',
+     '$ rails new blog\ncreate  app/models/\n100% done, 3/4 files\n',
+     '<span class="err">$</span> <span class="n">rails</span> <span class="n">new</span> <span class="n">blog</span>\n<span class="n">create</span>  <span class="n">app</span><span class="o">/</span><span class="n">models</span><span class="o">/</span>\n<span class="mi">100</span><span class="o">%</span> <span class="n">done</span><span class="p">,</span> <span class="mi">3</span><span class="o">/</span><span class="mi">4</span> <span class="n">files</span>\n'),
+    ('percent_and_char_literals',
+     'list = %w[a b] + %i(c d)\nn = 10 % 3\nr = %r{a{2}}m\nk = ?a + ?\\n\nv = ok ? 1 : 2\n',
+     '<span class="n">list</span> <span class="o">=</span> <span class="sx">%w[a b]</span> <span class="o">+</span> <span class="sx">%i(c d)</span>\n<span class="n">n</span> <span class="o">=</span> <span class="mi">10</span> <span class="o">%</span> <span class="mi">3</span>\n<span class="n">r</span> <span class="o">=</span> <span class="sr">%r{a{2}}m</span>\n<span class="n">k</span> <span class="o">=</span> <span class="sc">?a</span> <span class="o">+</span> <span class="sc">?\\n</span>\n<span class="n">v</span> <span class="o">=</span> <span class="n">ok</span> <span class="p">?</span> <span class="mi">1</span> <span class="p">:</span> <span class="mi">2</span>\n'),
+    ('heredocs',
+     "sql = <<~SQL\n  SELECT #{cols}\n  FROM t\nSQL\nraise <<-EOS.strip, 'x'\n  bad\n  EOS\n",
+     '<span class="n">sql</span> <span class="o">=</span> <span class="o">&lt;&lt;~</span><span class="no">SQL</span><span class="sh">\n  SELECT </span><span class="si">#{</span><span class="n">cols</span><span class="si">}</span><span class="sh">\n  FROM t\n</span><span class="no">SQL</span>\n<span class="k">raise</span> <span class="o">&lt;&lt;-</span><span class="no">EOS</span><span class="p">.</span><span class="nf">strip</span><span class="p">,</span> <span class="s1">\'x\'</span><span class="sh">\n  bad\n</span><span class="no">  EOS</span>\n'),
+    ('erb',
+     "<%= link_to 'Home', root_path %>\n<% if @user %>\n  <p>`date` & :sym</p>\n<% end %>\n",
+     '<span class="o">&lt;</span><span class="sx">%= link_to \'Home\', root_path %&gt;\n&lt;% if @user %&gt;\n  &lt;p&gt;`date` &amp; :sym&lt;/p&gt;\n&lt;% end %&gt;\n</span>'),
+    ('operators_and_end',
+     'class << self\n  def <=>(other) = id <=> other.id\nend\nputs "a#{b}c\\t" if defined? x\n__END__\nraw /text\n',
+     '<span class="k">class</span> <span class="o">&lt;&lt;</span> <span class="nb">self</span>\n  <span class="k">def</span> <span class="nf">&lt;</span><span class="o">=&gt;</span><span class="p">(</span><span class="n">other</span><span class="p">)</span> <span class="o">=</span> <span class="nb">id</span> <span class="o">&lt;=&gt;</span> <span class="n">other</span><span class="p">.</span><span class="nf">id</span>\n<span class="k">end</span>\n<span class="nb">puts</span> <span class="s2">"a</span><span class="si">#{</span><span class="n">b</span><span class="si">}</span><span class="s2">c</span><span class="se">\\t</span><span class="s2">"</span> <span class="k">if</span> <span class="k">defined?</span> <span class="n">x</span>\n<span class="cp">__END__\nraw /text\n</span>'),
+    ('unicode_word_boundary',
+     'x = hash에 + hash\n',
+     '<span class="n">x</span> <span class="o">=</span> <span class="n">hash</span><span class="err">에</span> <span class="o">+</span> <span class="nb">hash</span>\n'),
+]
+
+
+@pytest.mark.parametrize("name, code, expected", RUBY_CASES, ids=[c[0] for c in RUBY_CASES])
+def test_ruby_like_rouge(name, code, expected):
+    assert highlight_code(code, "ruby") == expected
+    assert highlight_code(code, "rb") == expected
+
+
 @pytest.mark.parametrize("lang, code, expected", CASES, ids=[c[0] for c in CASES])
 def test_rouge_classes(lang, code, expected):
     assert highlight_code(code, lang) == expected

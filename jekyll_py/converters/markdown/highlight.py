@@ -146,6 +146,7 @@ _OWN_LEXERS = {
     "powershell": _lazy("powershell_lexer", "lex_powershell"),
     "php": _lazy("php_lexer", "lex_php"),
     "applescript": _lazy("applescript_lexer", "lex_applescript"),
+    "ruby": _lazy("ruby_lexer", "lex_ruby"),
 }
 # Rouge's names for them (its tags and aliases, matched lower-cased here; rouge_languages.py
 # decides first which spellings Rouge knows).
@@ -170,7 +171,7 @@ _OWN_NAMES = {
     "scala": "scala", "jsx": "jsx", "html": "html", "react": "jsx",
     "handlebars": "handlebars", "hbs": "handlebars", "mustache": "handlebars", "jsp": "jsp",
     **{name: "powershell" for name in ("powershell", "posh", "microsoftshell", "msshell")},
-    "applescript": "applescript",
+    "applescript": "applescript", "ruby": "ruby", "rb": "ruby",
     **{name: "php" for name in ("php", "php3", "php4", "php5")},
     **{name: "objc" for name in ("objective_c", "objc", "obj-c", "obj_c", "objectivec")},
 }
