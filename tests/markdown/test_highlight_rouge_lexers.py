@@ -94,6 +94,13 @@ CASES = [
      "<span class=\"k\">tell</span><span class=\"w\"> </span><span class=\"nb\">application</span><span class=\"w\"> </span><span class=\"s2\">\"Mail\"</span><span class=\"w\"> </span><span class=\"k\">to</span><span class=\"w\"> </span><span class=\"k\">set</span><span class=\"w\"> </span><span class=\"nv\">n</span><span class=\"w\"> </span><span class=\"k\">to</span><span class=\"w\"> </span><span class=\"nb\">count</span><span class=\"w\"> </span><span class=\"k\">of</span><span class=\"w\"> </span><span class=\"nv\">messages</span><span class=\"w\"> </span><span class=\"c1\">-- total</span><span class=\"w\">\n</span>"),
     ("yaml", "%YAML 1.2\n---\na: |\n  text\n...\nsize: 12 \n",
      "<span class=\"nt\">%YAML</span> <span class=\"m\">1.2</span>\n<span class=\"nn\">---</span>\n<span class=\"na\">a</span><span class=\"pi\">:</span> <span class=\"pi\">|</span>\n  <span class=\"s\">text</span>\n<span class=\"s\">...</span>\n<span class=\"na\">size</span><span class=\"pi\">:</span> <span class=\"s\">12</span> \n"),
+    # a plain scalar ends before an unindented line; a key on its second line is an error
+    ("yaml", "just some words\nname: \"x\"\n",
+     "<span class=\"s\">just some words</span>\n<span class=\"na\">name</span><span class=\"pi\">:</span> <span class=\"s2\">\"</span><span class=\"s\">x\"</span>\n"),
+    ("yaml", "{% tag one %}\nplain line\n{% endtag %}\n",
+     "<span class=\"pi\">{</span><span class=\"err\">%</span> <span class=\"nv\">tag one %</span><span class=\"pi\">}</span>\n<span class=\"s\">plain line</span>\n<span class=\"pi\">{</span><span class=\"err\">%</span> <span class=\"nv\">endtag %</span><span class=\"pi\">}</span>\n"),
+    ("yaml", "key: value\n  more: text\ntrue\nother: 'q'\n",
+     "<span class=\"na\">key</span><span class=\"pi\">:</span> <span class=\"s\">value</span>\n  <span class=\"s\">more</span><span class=\"err\">:</span> <span class=\"s\">text</span>\n<span class=\"no\">true</span>\n<span class=\"na\">other</span><span class=\"pi\">:</span> <span class=\"s1\">'</span><span class=\"s\">q'</span>\n"),
     ("ruby", "opts = { host: 'x',\n  port: 80 }\nv = a&.b\n",
      "<span class=\"n\">opts</span> <span class=\"o\">=</span> <span class=\"p\">{</span> <span class=\"ss\">host: </span><span class=\"s1\">'x'</span><span class=\"p\">,</span>\n  <span class=\"ss\">port: </span><span class=\"mi\">80</span> <span class=\"p\">}</span>\n<span class=\"n\">v</span> <span class=\"o\">=</span> <span class=\"n\">a</span><span class=\"o\">&amp;</span><span class=\"p\">.</span><span class=\"nf\">b</span>\n"),
     ("applescript", "repeat 3 times\nset x to 2if\n",

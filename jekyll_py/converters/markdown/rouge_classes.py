@@ -75,6 +75,25 @@ _YAML_ESCAPE = re.compile(r'\\(?:[0abt\tn\nvfre "\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-
 _YAML_NUMBER_END = re.compile(r"\r?\n| +#")
 
 
+_YAML_PLAIN_CLASSES = ("s", "no", "m")
+
+
+def _ends_plain_scalar(out, in_quoted_or_block):
+    """True if the token about to follow `out` starts an unindented line that Pygments reads as
+    more of the plain scalar on the line(s) before it."""
+    if in_quoted_or_block or len(out) < 2 or out[-1][0] or not out[-1][1].endswith("\n"):
+        return False
+    return out[-2][0] in _YAML_PLAIN_CLASSES
+
+
+def _relex_yaml(code):
+    from pygments.lexers import YamlLexer
+
+    from .highlight import _pygments_tokens  # imported here: highlight imports this module
+
+    return _pygments_tokens(code, YamlLexer(stripnl=False, ensurenl=False, stripall=False))
+
+
 def _yaml_post(tokens):
     """Rouge classes the escapes of a double-quoted string `se` (Pygments leaves them string
     text). The string runs from its `s2` opening quote to the `s` text ending with a quote.
@@ -85,9 +104,16 @@ def _yaml_post(tokens):
     flow_depth = 0
     after_block_scalar = False  # since a `|`/`>` block scalar, only its text
     comment_line = False  # in a `#` line Pygments read as part of a plain scalar
+    in_single = False
+    plain_lines = 0  # lines of the plain scalar the tokens are in (0: not in one)
     for i, (cls, text) in enumerate(tokens):
         if cls == "s" and text[:1] == "#" and (not out or out[-1][1].endswith("\n")):
             comment_line = True
+        in_quoted_or_block = in_double or in_single or after_block_scalar
+        if cls in _YAML_PLAIN_CLASSES and _ends_plain_scalar(out, in_quoted_or_block):
+            # Pygments runs a plain scalar on over an unindented line; Rouge ends it there and
+            # reads the rest as new lines at the top level.
+            return out + _relex_yaml("".join(t for _, t in tokens[i:]))
         if comment_line:
             if "\n" in text:
                 comment_line = False
@@ -110,8 +136,17 @@ def _yaml_post(tokens):
             out.append(["s1", "'"])
             cls, text = "s", "'"
         if cls == "pi" and text == ":" and not flow_depth and out and out[-1][0] == "s" \
-                and out[-1][1][-1:] in "\"'":
-            cls = "err"  # Rouge has no quoted keys: the colon after one is an error
+                and (out[-1][1][-1:] in "\"'" or plain_lines > 1):
+            # Rouge has no quoted keys, nor keys on a plain scalar's second line: the colon
+            # after one is an error
+            cls = "err"
+        if cls in _YAML_PLAIN_CLASSES and not in_quoted_or_block:
+            if not plain_lines:
+                plain_lines = 1
+            elif out and not out[-1][0] and "\n" in out[-1][1]:
+                plain_lines += 1
+        elif cls:
+            plain_lines = 0
         if cls == "pi":
             flow_depth = max(0, flow_depth + text.count("{") + text.count("[")
                              - text.count("}") - text.count("]"))
@@ -119,6 +154,10 @@ def _yaml_post(tokens):
             key = text.lstrip()
             out += [["", text[: len(text) - len(key)]], ["nv", key]]
             continue
+        if cls == "s1" and text == "'":
+            in_single = True
+        elif in_single and cls == "s" and text.endswith("'"):
+            in_single = False
         if cls == "s2" and text == '"':
             in_double = True
         elif in_double and cls == "s":
