@@ -183,3 +183,23 @@ def test_every_own_lexer_keeps_the_text_whole():
             code = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) + "\n"
             out = highlight_code(code, lang)
             assert html.unescape(re.sub(r"<[^>]+>", "", out)) == code, (lang, code)
+
+
+# Printed by the Rouge gem for "alpha\nbeta\ngamma: 1\n" * 15.
+_YAML_MANY_PLAIN_LINES = "<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n<span class=\"s\">alpha</span>\n<span class=\"s\">beta</span>\n<span class=\"na\">gamma</span><span class=\"pi\">:</span> <span class=\"m\">1</span>\n"
+
+
+def test_yaml_many_unindented_plain_lines():
+    # every `alpha`/`beta` line ends a plain scalar (30 passes of the rest of the block)
+    assert highlight_code("alpha\nbeta\ngamma: 1\n" * 15, "yaml") == _YAML_MANY_PLAIN_LINES
+
+
+def test_yaml_long_block_of_plain_lines_is_highlighted_whole():
+    # past the cap on passes the rest keeps Pygments' reading; no recursion limit is hit
+    import html
+    import re
+
+    code = "word\n" * 2000
+    out = highlight_code(code, "yaml")
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == code
+    assert out.startswith('<span class="s">word</span>\n<span class="s">word</span>\n')

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pygments.lexers.data import YamlLexer
+
 
 @dataclass(frozen=True)
 class Dialect:
@@ -86,15 +88,33 @@ def _ends_plain_scalar(out, in_quoted_or_block):
     return out[-2][0] in _YAML_PLAIN_CLASSES
 
 
-def _relex_yaml(code):
-    from pygments.lexers import YamlLexer
-
-    from .highlight import _pygments_tokens  # imported here: highlight imports this module
-
-    return _pygments_tokens(code, YamlLexer(stripnl=False, ensurenl=False, stripall=False))
+# Pygments lexes a YAML block in one pass; where it runs a plain scalar on over an unindented
+# line, the rest of the block is lexed again on its own (Rouge reads it as new top-level lines).
+# Each pass lexes the whole rest, so past this many passes the rest keeps Pygments' reading.
+_YAML_MAX_RELEXES = 50
 
 
 def _yaml_post(tokens):
+    """Rouge's YAML classes for the re-classed Pygments tokens of one YAML block."""
+    from .highlight import _pygments_tokens  # imported here: highlight imports this module
+
+    out: list = []
+    for _ in range(_YAML_MAX_RELEXES):
+        piece, rest = _yaml_post_part(tokens)
+        out += piece
+        if rest is None:
+            return out
+        tokens = _pygments_tokens(rest, _YamlRestLexer(stripnl=False, ensurenl=False))
+    return out + _yaml_post_part(tokens, relex=False)[0]
+
+
+class _YamlRestLexer(YamlLexer):
+    """Pygments' YAML lexer under an alias whose dialect has no post step, so that
+    `_yaml_post` can lex the rest of a block again and post-process it itself."""
+    aliases = ["yaml-rest"]
+
+
+def _yaml_post_part(tokens, relex=True):
     """Rouge classes the escapes of a double-quoted string `se` (Pygments leaves them string
     text). The string runs from its `s2` opening quote to the `s` text ending with a quote.
     Inside a flow collection (`{x: 1}`), a key is `nv` like its value, without the spaces
@@ -110,10 +130,10 @@ def _yaml_post(tokens):
         if cls == "s" and text[:1] == "#" and (not out or out[-1][1].endswith("\n")):
             comment_line = True
         in_quoted_or_block = in_double or in_single or after_block_scalar
-        if cls in _YAML_PLAIN_CLASSES and _ends_plain_scalar(out, in_quoted_or_block):
+        if relex and cls in _YAML_PLAIN_CLASSES and _ends_plain_scalar(out, in_quoted_or_block):
             # Pygments runs a plain scalar on over an unindented line; Rouge ends it there and
-            # reads the rest as new lines at the top level.
-            return out + _relex_yaml("".join(t for _, t in tokens[i:]))
+            # reads the rest as new lines at the top level: the caller lexes it again.
+            return out, "".join(t for _, t in tokens[i:])
         if comment_line:
             if "\n" in text:
                 comment_line = False
@@ -172,14 +192,12 @@ def _yaml_post(tokens):
         elif in_double and cls != "nv" and not text.isspace():
             in_double = False
         out.append([cls, text])
-    return out
+    return out, None
 
 
-YAML = Dialect(
-    classes={"nt": "na", "p": "pi", "no": "s", "nv": "nv", "nl": "nl", "kt": "nn"},
-    split=_yaml_split,
-    post=_yaml_post,
-)
+_YAML_CLASSES = {"nt": "na", "p": "pi", "no": "s", "nv": "nv", "nl": "nl", "kt": "nn"}
+YAML = Dialect(classes=_YAML_CLASSES, split=_yaml_split, post=_yaml_post)
+YAML_REST = Dialect(classes=_YAML_CLASSES, split=_yaml_split)  # see _YamlRestLexer
 
 
 # ---- markup and styles ------------------------------------------------------------------------------
@@ -203,6 +221,7 @@ XML = Dialect(
 DIALECTS = {
     "json": JSON,
     "yaml": YAML,
+    "yaml-rest": YAML_REST,
     "xml": XML,
 }
 
