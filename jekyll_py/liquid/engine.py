@@ -73,9 +73,8 @@ def _lexer_rules() -> re.Pattern:
 
 
 _LEXER_RULES = _lexer_rules()
-# What Ruby's lstrip/rstrip remove around `{%-`/`-%}`: ASCII whitespace and NUL (Python's
-# strip also removes no-break and ideographic spaces).
-_RUBY_WHITESPACE = "\0\t\n\v\f\r "
+# Around `{%-`/`-%}` Ruby's lstrip/rstrip remove ruby.WHITESPACE (ASCII whitespace and NUL);
+# Python's strip would also remove no-break and ideographic spaces.
 
 
 def _ruby_tokenize(source: str):
@@ -95,9 +94,9 @@ def _ruby_trimmed(token, source: str):
         return token
     value = raw
     if not raw.startswith(token.value):  # python-liquid trimmed the left side
-        value = value.lstrip(_RUBY_WHITESPACE)
+        value = value.lstrip(ruby.WHITESPACE)
     if source.startswith(("{{-", "{%-"), end):
-        value = value.rstrip(_RUBY_WHITESPACE)
+        value = value.rstrip(ruby.WHITESPACE)
     return token._replace(value=value)
 
 

@@ -128,8 +128,10 @@ def inspect(value: object) -> str:
     return to_s(value)
 
 
+# What Ruby's `\s` matches: ASCII whitespace only (Python's also takes no-break spaces).
+SPACE = " \t\n\v\f\r"
 # What Ruby's strip, lstrip, to_i and Integer() skip: ASCII whitespace and NUL.
-WHITESPACE = " \t\n\v\f\r\0"
+WHITESPACE = SPACE + "\0"
 _INTEGER_LITERAL = re.compile(
     r"([+-]?)(?:0([xX])([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)|0([bB])([01]+(?:_[01]+)*)"
     r"|0([oO]?)_?([0-7]+(?:_[0-7]+)*)|0[dD]([0-9]+(?:_[0-9]+)*)|([1-9][0-9]*(?:_[0-9]+)*|0))",
@@ -139,7 +141,7 @@ _INTEGER_LITERAL = re.compile(
 def kernel_integer(text: str):
     """Ruby's `Integer(text)` for a string (`"010"` is 8, `"0x1f"` 31), or None where Ruby
     raises."""
-    match = _INTEGER_LITERAL.fullmatch(text.strip(" \t\n\v\f\r"))
+    match = _INTEGER_LITERAL.fullmatch(text.strip(SPACE))
     if not match:
         return None
     sign, _, hexa, _, binary, _, octal, prefixed, decimal = match.groups()
@@ -161,7 +163,7 @@ def to_i(value: object) -> int:
         raise TypeError
     if isinstance(value, (int, float, Decimal)):
         return int(value)
-    text = str(value).lstrip(" \t\n\v\f\r")
+    text = str(value).lstrip(SPACE)
     end = 0
     if text[:1] in "+-" and text[:1]:
         end = 1

@@ -26,8 +26,6 @@ from jekyll_py.liquid.messages import RubyLiquidError
 # Filters python-liquid has that Liquid 5.4 does not (Jekyll adds its own `find`).
 NOT_IN_LIQUID_5_4 = ("find_index", "has", "reject", "sum", "squish", "escapejs", "safe")
 
-_WHITESPACE = " \t\n\v\f\r"
-
 
 def _s(value) -> str:
     """A filter's input or argument as a string: Ruby's `to_s` (arrays inspected)."""
@@ -185,15 +183,15 @@ def url_decode(value):
 
 
 def strip(value):
-    return _s(value).strip(_WHITESPACE + "\0")
+    return _s(value).strip(ruby.WHITESPACE)
 
 
 def lstrip(value):
-    return _s(value).lstrip(_WHITESPACE + "\0")
+    return _s(value).lstrip(ruby.WHITESPACE)
 
 
 def rstrip(value):
-    return _s(value).rstrip(_WHITESPACE + "\0")
+    return _s(value).rstrip(ruby.WHITESPACE)
 
 
 _STRIP_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
@@ -213,7 +211,6 @@ def newline_to_br(value):
 
 
 _MAX_INT = (1 << 31) - 1
-_RUBY_SPACE = " \t\n\v\f\r"
 
 
 def awk_split(text: str, limit: int = 0) -> list[str]:
@@ -225,13 +222,13 @@ def awk_split(text: str, limit: int = 0) -> list[str]:
     in_space = True
     for index, char in enumerate(text):
         if in_space:
-            if char in _RUBY_SPACE:
+            if char in ruby.SPACE:
                 begin = index + 1
             else:
                 end, in_space = index + 1, False
                 if limit > 0 and len(parts) + 1 >= limit:
                     break
-        elif char in _RUBY_SPACE:
+        elif char in ruby.SPACE:
             parts.append(text[begin:end])
             in_space, begin = True, index + 1
         else:

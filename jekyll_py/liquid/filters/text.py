@@ -54,7 +54,7 @@ def normalize_whitespace(value):
     """`gsub(/\\s+/, " ").strip`: Ruby's \\s and strip know only ASCII whitespace (and strip
     NUL), so a no-break space stays."""
     text = _ASCII_SPACES.sub(" ", ruby.string(nil_to_none(value)))
-    return text.strip(" \t\n\v\f\r\0")
+    return text.strip(ruby.WHITESPACE)
 
 
 _ASCII_SPACES = re.compile(r"\s+", re.ASCII)
